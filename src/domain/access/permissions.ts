@@ -1,0 +1,49 @@
+import { ROLES, type Action, type Resource, type RoleId, type ScopeGrant } from './roles.js';
+
+/** Whether a role may perform an action on a resource type at all. False → 403. */
+export function canPerform({ role, resource, action }: { role: RoleId; resource: Resource; action: Action }): boolean {
+  const actions: readonly Action[] | undefined = (ROLES[role].actions as Partial<Record<Resource, readonly Action[]>>)[resource];
+  return actions?.includes(action) ?? false;
+}
+
+/** The legitimate relationships a user and a child can have; computed from data by the repository. */
+export interface RecordRelationships {
+  allocatedToUser: boolean;
+  allocatedToUsersTeam: boolean;
+  allocatedToUsersOrganisation: boolean;
+  registeredWithUsersPractice: boolean;
+  lookedAfterOrCareLeaver: boolean;
+  presentingAtUsersOrganisation: boolean;
+}
+
+const GRANT_HOLDS: Record<ScopeGrant, (r: RecordRelationships) => boolean> = {
+  own_caseload: (r) => r.allocatedToUser,
+  team_caseload: (r) => r.allocatedToUser || r.allocatedToUsersTeam,
+  organisation_caseload: (r) => r.allocatedToUser || r.allocatedToUsersTeam || r.allocatedToUsersOrganisation,
+  registered_practice: (r) => r.registeredWithUsersPractice,
+  looked_after: (r) => r.lookedAfterOrCareLeaver,
+  presenting: (r) => r.presentingAtUsersOrganisation,
+  all: () => true,
+};
+
+/**
+ * Whether a role's scope covers a child, given the relationships that hold. False → 404, exactly as for
+ * a missing record. The repository applies the same grants as SQL (scopeGrantsFor) so lists and
+ * searches never return a child this function would refuse.
+ */
+export function canAccessRecord({ role, relationships }: { role: RoleId; relationships: RecordRelationships }): boolean {
+  return scopeGrantsFor(role).some((grant) => GRANT_HOLDS[grant](relationships));
+}
+
+export function scopeGrantsFor(role: RoleId): readonly ScopeGrant[] {
+  return ROLES[role].scope;
+}
+
+/** Which grant explains the access (for the audit row and the access review). */
+export function accessBasis({ role, relationships }: { role: RoleId; relationships: RecordRelationships }): ScopeGrant | null {
+  return scopeGrantsFor(role).find((grant) => GRANT_HOLDS[grant](relationships)) ?? null;
+}
+
+export function hasUnscheduledCareFlagLookup(role: RoleId): boolean {
+  return 'unscheduledCareFlagLookup' in ROLES[role] && ROLES[role].unscheduledCareFlagLookup === true;
+}

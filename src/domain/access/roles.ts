@@ -1,0 +1,98 @@
+/**
+ * Roles and their permissions, as versioned data (Primero's three axes: action on a resource type,
+ * record scope, and read/write per form). Checked only through the pure functions in permissions.ts.
+ *
+ * Scope is granted by legitimate relationships between the user and the child (#2, review 5.1.4, 1.23):
+ * - `own_caseload`     the user is the allocated practitioner
+ * - `team_caseload`    the child is allocated to the user's team
+ * - `organisation_caseload` the child is allocated to any team in the user's organisation
+ * - `registered_practice` the child is registered with the user's GP practice
+ * - `looked_after`     the child is looked after or a care leaver (the LAC health team)
+ * - `presenting`       the child is presenting at the user's organisation now (ED; the act is audited)
+ * - `all`              every child in the area (designated professionals, MASH health)
+ */
+export const ROLE_DEFINITIONS_VERSION = 1;
+
+export const RESOURCES = ['child', 'status_episode', 'flag', 'relationship', 'presentation', 'cohort', 'user', 'audit', 'organisation'] as const;
+export type Resource = (typeof RESOURCES)[number];
+export const ACTIONS = ['read', 'create', 'update', 'search', 'verify'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const SCOPE_GRANTS = [
+  'own_caseload',
+  'team_caseload',
+  'organisation_caseload',
+  'registered_practice',
+  'looked_after',
+  'presenting',
+  'all',
+] as const;
+export type ScopeGrant = (typeof SCOPE_GRANTS)[number];
+
+export type FormAccess = 'r' | 'rw';
+
+export interface RoleDefinition {
+  label: string;
+  /** Kind of organisation the role normally sits in (used by seeding and the user form). */
+  service: string;
+  scope: readonly ScopeGrant[];
+  /**
+   * Unscheduled care may look up a child's CP-IS style flags by NHS number for any child (audited);
+   * CP-IS gives emergency settings exactly this view.
+   */
+  unscheduledCareFlagLookup?: boolean;
+  actions: Partial<Record<Resource, readonly Action[]>>;
+  forms: Record<string, FormAccess>;
+}
+
+const clinicalRead = {
+  child: ['read', 'search'],
+  status_episode: ['read'],
+  flag: ['read', 'create', 'update'],
+  relationship: ['read'],
+} as const satisfies Partial<Record<Resource, readonly Action[]>>;
+
+const clinicalWrite = {
+  child: ['read', 'search', 'create', 'update'],
+  status_episode: ['read'],
+  flag: ['read', 'create', 'update'],
+  relationship: ['read', 'create'],
+} as const satisfies Partial<Record<Resource, readonly Action[]>>;
+
+const statusWrite = {
+  child: ['read', 'search', 'create', 'update'],
+  status_episode: ['read', 'create', 'update'],
+  flag: ['read', 'create', 'update'],
+  relationship: ['read', 'create'],
+} as const satisfies Partial<Record<Resource, readonly Action[]>>;
+
+export const ROLES = {
+  midwife: { label: 'Midwife', service: 'maternity', scope: ['own_caseload', 'team_caseload'], actions: clinicalWrite, forms: { child_summary: 'rw' } },
+  safeguarding_midwife: { label: 'Safeguarding midwife', service: 'maternity', scope: ['organisation_caseload'], actions: statusWrite, forms: { child_summary: 'rw' } },
+  health_visitor: { label: 'Health visitor', service: 'health_visiting', scope: ['own_caseload', 'team_caseload'], actions: clinicalWrite, forms: { child_summary: 'rw' } },
+  school_nurse: { label: 'School nurse', service: 'school_nursing', scope: ['own_caseload', 'team_caseload'], actions: clinicalWrite, forms: { child_summary: 'rw' } },
+  zero_to_nineteen_team_manager: { label: '0-19 team manager', service: 'health_visiting', scope: ['organisation_caseload'], actions: { ...clinicalWrite, cohort: ['read'] }, forms: { child_summary: 'rw' } },
+  ed_clinician: { label: 'Emergency department clinician', service: 'emergency_department', scope: ['presenting'], unscheduledCareFlagLookup: true, actions: { ...clinicalRead, child: ['read', 'search'], presentation: ['create', 'read'] }, forms: { child_summary: 'r' } },
+  paediatric_liaison_nurse: { label: 'Paediatric liaison nurse', service: 'emergency_department', scope: ['presenting', 'team_caseload'], unscheduledCareFlagLookup: true, actions: { ...clinicalRead, presentation: ['create', 'read'] }, forms: { child_summary: 'r' } },
+  paediatrician: { label: 'Paediatrician', service: 'paediatrics', scope: ['team_caseload', 'presenting', 'looked_after'], unscheduledCareFlagLookup: true, actions: { ...clinicalWrite, presentation: ['create', 'read'] }, forms: { child_summary: 'rw' } },
+  gp: { label: 'GP', service: 'general_practice', scope: ['registered_practice'], actions: { ...clinicalWrite, cohort: ['read'] }, forms: { child_summary: 'rw' } },
+  named_gp: { label: 'Named GP for safeguarding', service: 'general_practice', scope: ['registered_practice', 'all'], actions: { ...clinicalRead, cohort: ['read'] }, forms: { child_summary: 'r' } },
+  camhs_practitioner: { label: 'CAMHS practitioner', service: 'camhs', scope: ['own_caseload', 'team_caseload'], actions: clinicalWrite, forms: { child_summary: 'rw' } },
+  lac_camhs_practitioner: { label: 'LAC CAMHS practitioner', service: 'camhs', scope: ['own_caseload', 'team_caseload'], actions: clinicalWrite, forms: { child_summary: 'rw' } },
+  lac_nurse: { label: 'Looked-after children nurse', service: 'lac_health', scope: ['looked_after', 'team_caseload'], actions: { ...statusWrite, cohort: ['read'] }, forms: { child_summary: 'rw' } },
+  designated_nurse: { label: 'Designated nurse', service: 'icb', scope: ['all'], actions: { ...statusWrite, cohort: ['read'], audit: ['read'] }, forms: { child_summary: 'rw' } },
+  designated_doctor: { label: 'Designated doctor', service: 'icb', scope: ['all'], actions: { ...statusWrite, cohort: ['read'], audit: ['read'] }, forms: { child_summary: 'rw' } },
+  named_nurse: { label: 'Named nurse for safeguarding', service: 'safeguarding', scope: ['organisation_caseload', 'presenting'], actions: { ...statusWrite, cohort: ['read'], audit: ['read'] }, forms: { child_summary: 'rw' } },
+  mash_health_practitioner: { label: 'MASH health practitioner', service: 'mash', scope: ['all'], actions: statusWrite, forms: { child_summary: 'rw' } },
+  sexual_health_practitioner: { label: 'Sexual health practitioner', service: 'sexual_health', scope: ['own_caseload'], actions: clinicalRead, forms: { child_summary: 'r' } },
+  substance_misuse_worker: { label: 'Substance misuse worker', service: 'substance_misuse', scope: ['own_caseload'], actions: clinicalRead, forms: { child_summary: 'r' } },
+  commissioner: { label: 'Commissioner', service: 'icb', scope: [], actions: {}, forms: {} },
+  system_administrator: { label: 'System administrator', service: 'administration', scope: [], actions: { user: ['read', 'create', 'update'], organisation: ['read', 'create'], audit: ['verify'] }, forms: {} },
+} as const satisfies Record<string, RoleDefinition>;
+
+export type RoleId = keyof typeof ROLES;
+export const ROLE_IDS = Object.keys(ROLES) as RoleId[];
+
+export function isRoleId(value: string): value is RoleId {
+  return Object.hasOwn(ROLES, value);
+}

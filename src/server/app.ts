@@ -1,0 +1,166 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from './db/database.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createCsrfError } from './modules/auth/auth.errors.js';
+import { SESSION_COOKIE, SessionStore, type SessionContext } from './modules/auth/sessions.js';
+import { childrenRoutes } from './modules/children/children.routes.js';
+import { organisationRoutes } from './modules/organisations/organisations.routes.js';
+import { AppError, createUnauthenticatedError } from './shared/app-error.js';
+import type { Actor } from './shared/actor.js';
+import type { Clock } from './shared/clock.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionContext | null;
+    /** The signed-in actor; throws 401 when there is no valid session. */
+    actor(): Actor;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (sign-in, session probe, meta). Every other API route needs one. */
+    public?: boolean;
+  }
+}
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  /** Serve the built web app from here (web/dist) when it exists. */
+  webDistDir?: string | undefined;
+  logger?: boolean;
+  secureCookies?: boolean;
+  version?: string;
+}
+
+/** Request bodies over 1 MiB are refused (413) before parsing. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger: deps.logger
+      ? {
+          level: 'info',
+          // No PII in logs: never log bodies, query strings (NHS numbers, names) or cookies.
+          serializers: {
+            req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unknown' }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+        }
+      : false,
+    disableRequestLogging: !deps.logger,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const sessions = new SessionStore(deps.db, deps.clock);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => ({ statusCode: 429, error: { code: 'auth.rate_limited', message: 'Too many sign-in attempts. Wait a minute and try again' } }),
+  });
+
+  app.decorateRequest('session', null);
+  app.decorateRequest('actor', function (this: { session: SessionContext | null }) {
+    if (!this.session) throw createUnauthenticatedError();
+    return this.session.actor;
+  });
+
+  app.setErrorHandler((error, req, reply) => {
+    if (error instanceof AppError) return reply.code(error.statusCode).send(error.toBody());
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fieldErrors: Record<string, string[]> = {};
+      const formErrors: string[] = [];
+      for (const issue of error.validation) {
+        const key = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        const text = issue.message ?? 'is not valid';
+        if (key) (fieldErrors[key] ??= []).push(text);
+        else formErrors.push(text);
+      }
+      const first = Object.entries(fieldErrors)[0];
+      const message = first ? `${first[0]}: ${first[1][0] ?? 'is not valid'}` : (formErrors[0] ?? 'The request is not valid');
+      return reply.code(400).send({ error: { code: 'validation.invalid', message, ...(formErrors.length ? { formErrors } : {}), ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}) } });
+    }
+    const e = error as { statusCode?: number; code?: string; message?: string };
+    if (e.statusCode === 429) return reply.code(429).send({ error: { code: 'auth.rate_limited', message: 'Too many sign-in attempts. Wait a minute and try again' } });
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ error: { code: 'request.too_large', message: `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KiB` } });
+    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ error: { code: 'request.unsupported_media_type', message: 'Send the request body as application/json' } });
+    if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return reply.code(400).send({ error: { code: 'request.empty_body', message: 'The request body is empty: send a JSON object' } });
+    if (e.statusCode === 400 && (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError))
+      return reply.code(400).send({ error: { code: 'request.malformed_json', message: 'The request body is not valid JSON' } });
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return reply.code(e.statusCode).send({ error: { code: 'request.invalid', message: e.message ?? 'The request is not valid' } });
+    // The detail goes to the log (no PII: errors carry codes and SQL states, not bodies); the body is generic.
+    req.log.error({ err: { type: (error as Error).name, code: e.code, message: (error as Error).message } }, 'unhandled error');
+    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong. Try again, and tell your system administrator if it keeps happening' } });
+  });
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    req.session = await sessions.resolve(req.cookies[SESSION_COOKIE]);
+    const isPublic = req.routeOptions.config?.public === true;
+    if (!isPublic && !req.session) throw createUnauthenticatedError();
+    // CSRF: the session cookie is SameSite=Strict, and every state-changing request must also carry
+    // the per-session token in a header, which a cross-site form cannot set.
+    if (req.session && !['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers['x-csrf-token'] !== req.session.csrfToken) throw createCsrfError();
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'CLASP API', description: 'Children Looked After and Safeguarding Platform', version: deps.version ?? '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes({ sessions, db: deps.db, secureCookies: deps.secureCookies ?? false, version: deps.version ?? '0.1.0' }));
+      await api.register(childrenRoutes({ db: deps.db, clock: deps.clock }));
+      await api.register(organisationRoutes({ db: deps.db, clock: deps.clock }));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = deps.webDistDir;
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', index: ['index.html'], wildcard: false });
+    // Client-side routes (/children/…, /cohort) get the app shell; unknown API paths stay 404 JSON.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return reply.code(404).send({ error: { code: 'not_found', message: 'No such endpoint' } });
+    });
+  } else {
+    app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'No such endpoint' } }));
+  }
+  return app;
+}

@@ -1,0 +1,51 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { scopeGrantsFor } from '../../../domain/access/permissions.js';
+import type { ScopeGrant } from '../../../domain/access/roles.js';
+import type { Actor } from '../../shared/actor.js';
+
+export interface ScopeTime {
+  today: string;
+  now: Date;
+}
+
+/**
+ * The actor's scope as SQL over `children` aliased `c`: the same grants canAccessRecord() applies,
+ * so a list or search can never return a child the single-record check would refuse (review: Medplum
+ * pattern — access policy in the query; out of scope is indistinguishable from missing).
+ */
+export function childScopeSql(actor: Actor, at: ScopeTime): RawBuilder<SqlBool> {
+  const clauses = scopeGrantsFor(actor.role).map((grant) => grantSql(grant, actor, at));
+  if (clauses.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`(${sql.join(clauses, sql` OR `)})`;
+}
+
+function grantSql(grant: ScopeGrant, actor: Actor, { today, now }: ScopeTime) {
+  switch (grant) {
+    case 'all':
+      return sql`true`;
+    case 'own_caseload':
+      return sql`EXISTS (SELECT 1 FROM caseload_allocations ca WHERE ca.child_id = c.id AND ca.user_id = ${actor.userId} AND ca.ended_on IS NULL)`;
+    case 'team_caseload':
+      return sql`EXISTS (SELECT 1 FROM caseload_allocations ca WHERE ca.child_id = c.id AND ca.ended_on IS NULL AND (ca.user_id = ${actor.userId} OR ca.team_id = ${actor.teamId}))`;
+    case 'organisation_caseload':
+      return sql`EXISTS (SELECT 1 FROM caseload_allocations ca JOIN teams t ON t.id = ca.team_id WHERE ca.child_id = c.id AND ca.ended_on IS NULL AND t.organisation_id = ${actor.organisationId})`;
+    case 'registered_practice':
+      return sql`c.registered_practice_id = ${actor.organisationId}`;
+    case 'looked_after':
+      return sql`EXISTS (SELECT 1 FROM status_episodes se WHERE se.child_id = c.id AND se.kind IN ('looked_after', 'care_leaver') AND (se.ended_on IS NULL OR se.ended_on >= ${today}::date))`;
+    case 'presenting':
+      return sql`EXISTS (SELECT 1 FROM presentations p WHERE p.child_id = c.id AND p.organisation_id = ${actor.organisationId} AND p.expires_at > ${now.toISOString()}::timestamptz)`;
+  }
+}
+
+/** The relationship booleans for one child, for canAccessRecord() and the audit's access basis. */
+export function relationshipColumnsSql(actor: Actor, { today, now }: ScopeTime) {
+  return [
+    sql<boolean>`EXISTS (SELECT 1 FROM caseload_allocations ca WHERE ca.child_id = c.id AND ca.user_id = ${actor.userId} AND ca.ended_on IS NULL)`.as('allocated_to_user'),
+    sql<boolean>`EXISTS (SELECT 1 FROM caseload_allocations ca WHERE ca.child_id = c.id AND ca.team_id = ${actor.teamId} AND ca.ended_on IS NULL)`.as('allocated_to_users_team'),
+    sql<boolean>`EXISTS (SELECT 1 FROM caseload_allocations ca JOIN teams t ON t.id = ca.team_id WHERE ca.child_id = c.id AND ca.ended_on IS NULL AND t.organisation_id = ${actor.organisationId})`.as('allocated_to_users_organisation'),
+    sql<boolean>`(c.registered_practice_id IS NOT DISTINCT FROM ${actor.organisationId}::uuid)`.as('registered_with_users_practice'),
+    sql<boolean>`EXISTS (SELECT 1 FROM status_episodes se WHERE se.child_id = c.id AND se.kind IN ('looked_after', 'care_leaver') AND (se.ended_on IS NULL OR se.ended_on >= ${today}::date))`.as('looked_after_or_care_leaver'),
+    sql<boolean>`EXISTS (SELECT 1 FROM presentations p WHERE p.child_id = c.id AND p.organisation_id = ${actor.organisationId} AND p.expires_at > ${now.toISOString()}::timestamptz)`.as('presenting_at_users_organisation'),
+  ];
+}

@@ -1,0 +1,12 @@
+import type { RoleId } from '../../domain/access/roles.js';
+
+/** Who is acting: a signed-in user, or the CLI acting as a named user. */
+export interface Actor {
+  userId: string;
+  username: string;
+  role: RoleId;
+  organisationId: string;
+  teamId: string | null;
+  /** Where the request came from: web/api/cli (recorded in the audit row). */
+  channel: 'api' | 'cli';
+}

@@ -1,0 +1,16 @@
+export { BackLink } from './BackLink.js';
+export { Button, ButtonGroup, ButtonLink } from './Button.js';
+export { Checkbox } from './Checkbox.js';
+export { DateInput } from './DateInput.js';
+export { ErrorSummary, focusField } from './ErrorSummary.js';
+export { FlagsBanner, flagColour, PROMINENT_FLAG_CODES, type FlagsBannerContent } from './FlagsBanner.js';
+export { InsetText } from './InsetText.js';
+export { Radios, type RadioItem } from './Radios.js';
+export { Select, type SelectOption } from './Select.js';
+export { SummaryList, type SummaryListRow } from './SummaryList.js';
+export { Table } from './Table.js';
+export { Tag, type TagColour } from './Tag.js';
+export { TextInput } from './TextInput.js';
+export { Timeline, type TimelineItem } from './Timeline.js';
+export { WarningCallout } from './WarningCallout.js';
+export { cx } from './fieldParts.js';
