@@ -38,6 +38,8 @@ export interface AppDeps {
   logger?: boolean;
   secureCookies?: boolean;
   version?: string;
+  /** Sign-in attempts allowed per client address per minute (accounts also lock after 5 failures). */
+  signInRateLimitPerMinute?: number;
 }
 
 /** Request bodies over 1 MiB are refused (413) before parsing. */
@@ -144,7 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      await api.register(authRoutes({ sessions, db: deps.db, secureCookies: deps.secureCookies ?? false, version: deps.version ?? '0.1.0' }));
+      await api.register(authRoutes({ sessions, db: deps.db, secureCookies: deps.secureCookies ?? false, version: deps.version ?? '0.1.0', signInRateLimitPerMinute: deps.signInRateLimitPerMinute ?? 30 }));
       await api.register(childrenRoutes({ db: deps.db, clock: deps.clock }));
       await api.register(organisationRoutes({ db: deps.db, clock: deps.clock }));
     },

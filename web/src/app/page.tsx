@@ -2,8 +2,10 @@ import { useEffect, type ReactNode } from 'react';
 import { appContent } from './app.content.js';
 
 /** `<title>`: "Page – CLASP – NHS", prefixed "Error: " while the page shows errors. */
-export function usePageTitle(title: string, hasError = false): void {
+export function usePageTitle(title: string | null, hasError = false): void {
   useEffect(() => {
+    // null: a child component (not found, load failed) sets the title instead.
+    if (title === null) return;
     document.title = `${hasError ? appContent.errorTitlePrefix : ''}${title} – ${appContent.titleSuffix}`;
   }, [title, hasError]);
 }

@@ -21,12 +21,12 @@ export function toSessionUser(context: SessionContext): SessionUser {
   };
 }
 
-export function authRoutes({ sessions, db, secureCookies, version }: { sessions: SessionStore; db: Db; secureCookies: boolean; version: string }): FastifyPluginAsyncZod {
+export function authRoutes({ sessions, db, secureCookies, version, signInRateLimitPerMinute }: { sessions: SessionStore; db: Db; secureCookies: boolean; version: string; signInRateLimitPerMinute: number }): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/auth/sign-in',
       {
-        config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: { public: true, rateLimit: { max: signInRateLimitPerMinute, timeWindow: '1 minute' } },
         schema: { tags: ['auth'], summary: 'Sign in with a local account', body: signInBody, response: { 200: sessionResponse, 400: errorBody, 401: errorBody, 429: errorBody } },
       },
       async (req, reply) => {

@@ -39,7 +39,8 @@ export function SignInPage() {
     } catch (error) {
       // Never echo the password back after a failed attempt.
       form.setValue('password', '');
-      if (error instanceof ApiError && error.status === 401) form.setErrors(buildErrors({ username: content.errors.badCredentials }, FIELDS));
+      if (error instanceof ApiError && error.code === 'auth.locked') form.setErrors(buildErrors({}, FIELDS, [content.errors.locked]));
+      else if (error instanceof ApiError && error.status === 401) form.setErrors(buildErrors({ username: content.errors.badCredentials }, FIELDS));
       else if (error instanceof ApiError && error.status === 429) form.setErrors(buildErrors({}, FIELDS, [content.errors.tooManyAttempts]));
       else if (isInputError(error)) form.setErrors(errorsFromApi(error, FIELDS));
       else form.setErrors(buildErrors({}, FIELDS, [content.errors.failed]));

@@ -7,6 +7,7 @@ export const content = {
   submit: 'Sign in',
   errors: {
     badCredentials: 'Enter a correct username and password',
+    locked: 'This account is locked after too many failed sign-in attempts. Try again in 15 minutes or ask your system administrator',
     tooManyAttempts: 'Too many sign-in attempts. Wait a few minutes, then try again',
     failed: 'Sorry, you cannot sign in at the moment. Try again later',
   },
