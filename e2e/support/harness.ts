@@ -86,8 +86,10 @@ export class Harness {
 
   /** No third-party request was attempted, no CSP violation, no page error. */
   assertClean(): void {
-    expect(this.blockedRequests, 'requests to anywhere but the test server').toEqual([]);
-    expect(this.pageProblems, 'CSP violations, page errors and console errors').toEqual([]);
+    const blocked = this.blockedRequests.splice(0);
+    const problems = this.pageProblems.splice(0);
+    expect(blocked, 'requests to anywhere but the test server').toEqual([]);
+    expect(problems, 'CSP violations, page errors and console errors').toEqual([]);
   }
 
   /** Run axe (WCAG 2.0/2.1/2.2 A and AA) on the page as it is now; fail on any violation. */

@@ -79,6 +79,19 @@ export type CreateChildBody = z.input<typeof createChildBody>;
 
 export const childParams = z.object({ childId: uuid });
 
+/** Changes to a child's details; the name and address have their own history-keeping endpoints. */
+export const updateChildBody = z
+  .object({
+    nhsNumber: nhsNumber.optional(),
+    laChildId: z.string().trim().min(1).max(20, 'Local authority child ID must be 20 characters or fewer').optional(),
+    sex: z.enum(SEXES, { error: 'Select the sex' }).optional(),
+    ethnicity: codeOf(ETHNICITY, 'ethnicity').optional(),
+    registeredPracticeId: uuid.nullable().optional(),
+    schoolId: uuid.nullable().optional(),
+    placementArea: z.string().trim().max(100).nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Change at least one detail' });
+
 export const searchChildrenQuery = z
   .object({
     nhsNumber: nhsNumber.optional(),

@@ -123,16 +123,43 @@ type TableName = keyof typeof TABLES;
 /** Insert order: parents before the rows that reference them. */
 const TABLE_ORDER: TableName[] = ['people', 'children', 'child_names', 'child_addresses', 'relationships', 'status_episodes', 'caseload_allocations'];
 
-class Batch {
-  readonly lines: Record<TableName, string[]> = {
-    people: [], children: [], child_names: [], child_addresses: [], relationships: [], status_episodes: [], caseload_allocations: [],
+/** A growing byte buffer: rows are encoded straight into it, so a batch is a few large buffers, not millions of strings. */
+class ByteSink {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  length = 0;
+  write(text: string): void {
+    const needed = this.length + text.length * 3;
+    if (needed > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    this.length += this.buffer.write(text, this.length, 'utf8');
+  }
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/** One batch of rows for every table, encoded for COPY (bytes) or for INSERT (SQL row literals). */
+export class Batch {
+  readonly copy: Record<TableName, ByteSink> | null;
+  readonly sql: Record<TableName, string[]> | null;
+  readonly rowCounts: Record<TableName, number> = {
+    people: 0, children: 0, child_names: 0, child_addresses: 0, relationships: 0, status_episodes: 0, caseload_allocations: 0,
   };
   children = 0;
   lookedAfter = 0;
   rows = 0;
-  constructor(private readonly encode: Encoder) {}
+  constructor(readonly method: 'copy' | 'insert') {
+    const tables = Object.keys(this.rowCounts) as TableName[];
+    this.copy = method === 'copy' ? (Object.fromEntries(tables.map((t) => [t, new ByteSink()])) as Record<TableName, ByteSink>) : null;
+    this.sql = method === 'insert' ? (Object.fromEntries(tables.map((t) => [t, [] as string[]])) as Record<TableName, string[]>) : null;
+  }
   add(table: TableName, fields: readonly Field[]): void {
-    this.lines[table].push(this.encode(fields));
+    if (this.copy) this.copy[table].write(encodeCopyRow(fields));
+    else this.sql![table].push(encodeSqlRow(fields));
+    this.rowCounts[table] += 1;
     this.rows += 1;
   }
 }
@@ -217,7 +244,7 @@ interface GeneratorOptions {
 }
 
 /** Generates families lazily into batches. Deterministic for a given seed and run. */
-class FamilyGenerator {
+export class FamilyGenerator {
   private readonly rng: Rng;
   private readonly nhs: NhsNumberSequence;
   private readonly ids: Record<'person' | 'child' | 'name' | 'address' | 'relationship' | 'episode' | 'allocation', IdMaker>;
@@ -507,36 +534,32 @@ async function insertLiteralRows(client: pg.PoolClient, table: string, columns: 
 
 const COPY_CHUNK_BYTES = 1 << 20;
 
-async function copyLines(client: pg.PoolClient, table: string, columns: readonly string[], lines: string[]): Promise<void> {
+async function copyBytes(client: pg.PoolClient, table: string, columns: readonly string[], data: Buffer): Promise<void> {
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
   const finished = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
     stream.on('error', reject);
   });
-  let chunk = '';
-  for (const line of lines) {
-    chunk += line;
-    if (chunk.length >= COPY_CHUNK_BYTES) {
-      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), finished]);
-      chunk = '';
-    }
+  for (let offset = 0; offset < data.length; offset += COPY_CHUNK_BYTES) {
+    // pg-copy-streams frames each write as one CopyData message; rows may straddle messages.
+    if (!stream.write(data.subarray(offset, offset + COPY_CHUNK_BYTES))) await Promise.race([once(stream, 'drain'), finished]);
   }
-  if (chunk) stream.write(chunk);
   stream.end();
   await finished;
 }
 
-async function writeBatch(pool: pg.Pool, batch: Batch, method: 'copy' | 'insert'): Promise<void> {
+async function writeBatch(pool: pg.Pool, batch: Batch, debug?: (table: string, rows: number, ms: number) => void): Promise<void> {
   const client = await pool.connect();
   let failed: unknown;
   try {
     await client.query('BEGIN');
-    if (method === 'copy') await client.query('SET LOCAL synchronous_commit = off');
+    if (batch.copy) await client.query('SET LOCAL synchronous_commit = off');
     for (const table of TABLE_ORDER) {
-      const lines = batch.lines[table];
-      if (lines.length === 0) continue;
-      if (method === 'copy') await copyLines(client, table, TABLES[table], lines);
-      else await insertLiteralRows(client, table, TABLES[table], lines);
+      if (batch.rowCounts[table] === 0) continue;
+      const t0 = performance.now();
+      if (batch.copy) await copyBytes(client, table, TABLES[table], batch.copy[table].bytes());
+      else await insertLiteralRows(client, table, TABLES[table], batch.sql![table]);
+      debug?.(table, batch.rowCounts[table], performance.now() - t0);
     }
     await client.query('COMMIT');
   } catch (error) {
@@ -544,7 +567,8 @@ async function writeBatch(pool: pg.Pool, batch: Batch, method: 'copy' | 'insert'
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release(failed instanceof Error && method === 'copy' ? failed : undefined);
+    // A connection that failed mid-COPY may be out of step: discard it rather than return it to the pool.
+    client.release(failed instanceof Error && batch.copy ? failed : undefined);
   }
 }
 
@@ -590,7 +614,7 @@ async function reserveRun(pool: pg.Pool, children: number): Promise<RunReservati
   }
 }
 
-function planLocalAuthorities(rng: Rng, run: number, total: number, count: number): { las: LocalAuthorityPlan[]; organisations: OrganisationRow[]; teams: TeamRow[] } {
+export function planLocalAuthorities(rng: Rng, run: number, total: number, count: number): { las: LocalAuthorityPlan[]; organisations: OrganisationRow[]; teams: TeamRow[] } {
   const orgIds = new IdMaker(run, 0x01);
   const teamIds = new IdMaker(run, 0x02);
   const prefix = `S${run}-`;
@@ -715,7 +739,7 @@ export async function seedAtScale({
   const inFlight = new Set<Promise<void>>();
   const GENERATION_SLICE = 2_000;
   while (!generator.done && failure === null) {
-    const batch = new Batch(method === 'copy' ? encodeCopyRow : encodeSqlRow);
+    const batch = new Batch(method);
     while (batch.children < perBatch && !generator.done) {
       generator.fill(batch, Math.min(GENERATION_SLICE, perBatch - batch.children));
       // Let in-flight COPY streams move while the next batch is generated.
@@ -723,7 +747,7 @@ export async function seedAtScale({
     }
     while (inFlight.size >= writers) await Promise.race(inFlight).catch(() => undefined);
     if (failure !== null) break;
-    const write: Promise<void> = writeBatch(pool, batch, method).then(
+    const write: Promise<void> = writeBatch(pool, batch, debug).then(
       () => {
         inFlight.delete(write);
         done += batch.children;

@@ -19,6 +19,9 @@ import type { Actor } from './shared/actor.js';
 import type { Clock } from './shared/clock.js';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: { method: string; url: string; public: boolean }[];
+  }
   interface FastifyRequest {
     session: SessionContext | null;
     /** The signed-in actor; throws 401 when there is no valid session. */
@@ -64,6 +67,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   const sessions = new SessionStore(deps.db, deps.clock);
+  // Every API route is recorded with whether it is public, so a test can prove that each non-public
+  // route refuses a request without a session (a new route cannot skip the access decision).
+  const apiRoutes: { method: string; url: string; public: boolean }[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/')) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, public: (route.config as { public?: boolean } | undefined)?.public === true });
+  });
 
   await app.register(cookie);
   await app.register(helmet, {

@@ -281,3 +281,19 @@ describe('audit chain', () => {
     expect(result.rowsChecked).toBeGreaterThan(30);
   });
 });
+
+describe('PATCH /api/v1/children/:childId', () => {
+  test('changes the registered practice (moving the child out of the old GP\'s cohort), audited', async () => {
+    const response = await app.inject({ method: 'PATCH', url: `/api/v1/children/${fx.children.barnaby}`, headers: as.designated!.headers, payload: { registeredPracticeId: fx.organisations.practiceA, schoolId: null } });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().child.registeredPractice.name).toBe('Quillfeather Surgery');
+    expect(response.json().child.school).toBeNull();
+    expect(await lastAudit('child.update')).toMatchObject({ outcome: 'allowed', child_id: fx.children.barnaby });
+    expect((await get('gp-b', `/api/v1/children/${fx.children.barnaby}`)).statusCode).toBe(404);
+  });
+  test('a school given as the GP practice is refused, naming the field', async () => {
+    const response = await app.inject({ method: 'PATCH', url: `/api/v1/children/${fx.children.barnaby}`, headers: as.designated!.headers, payload: { registeredPracticeId: fx.organisations.school } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fieldErrors.registeredPracticeId).toBeDefined();
+  });
+});

@@ -20,6 +20,7 @@ import {
   searchChildrenQuery,
   searchChildrenResponse,
   statusEpisodeBody,
+  updateChildBody,
 } from '../../../contracts/children.js';
 import { uuid } from '../../../contracts/common.js';
 import { errorBody } from '../../../contracts/errors.js';
@@ -45,6 +46,10 @@ export function childrenRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get('/children/:childId', { schema: { tags: ['children'], summary: "A child's summary: flags, identifiers, household, status timeline", params: childParams, response: { 200: childResponse, ...errors } } }, async (req) => ({
       child: await children.getChildSummary(deps, { actor: req.actor(), childId: req.params.childId }),
+    }));
+
+    app.patch('/children/:childId', { schema: { tags: ['children'], summary: "Change a child's details (GP practice, school, identifiers, placement area)", params: childParams, body: updateChildBody, response: { 200: childResponse, ...errors } } }, async (req) => ({
+      child: await children.updateChild(deps, { actor: req.actor(), childId: req.params.childId, input: req.body }),
     }));
 
     app.post('/children/:childId/status-episodes', { schema: { tags: ['children'], summary: 'Record a status episode (early help, CIN, CP plan, looked after, care leaver)', params: childParams, body: statusEpisodeBody, response: { 201: childResponse, ...errors } } }, async (req, reply) =>

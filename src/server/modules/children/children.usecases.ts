@@ -13,7 +13,7 @@ const DUPLICATE_REASON_TEXT: Record<DuplicateReason, string> = {
 };
 import { deriveFlags, flagLabel, type ManualFlagKind } from '../../../domain/status/flags.js';
 import type { z } from 'zod';
-import type { birthBody, ChildSummary, createChildBody, manualFlagBody, nameChangeBody, relationshipBody, statusEpisodeBody, addressInput, identifierInput } from '../../../contracts/children.js';
+import type { birthBody, ChildSummary, createChildBody, updateChildBody, manualFlagBody, nameChangeBody, relationshipBody, statusEpisodeBody, addressInput, identifierInput } from '../../../contracts/children.js';
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../../audit/audit.js';
 import { AppError, createForbiddenError, fieldError } from '../../shared/app-error.js';
@@ -397,6 +397,30 @@ function mapUniqueViolation(error: unknown): unknown {
 
 function ensureNotFuture(today: string, value: string | undefined, field: string, label: string) {
   if (value && compareIsoDates(value, today) > 0) throw fieldError(field, `${label} must be today or in the past`);
+}
+
+export async function updateChild(deps: Deps, { actor, childId, input }: { actor: Actor; childId: string; input: z.output<typeof updateChildBody> }) {
+  await withChild(deps, { actor, childId, resource: 'child', action: 'update', auditAction: 'child.update', details: { fields: Object.keys(input) } }, async (tx, { child }) => {
+    const refs = await checkOrganisationRefs(tx, { registeredPracticeId: input.registeredPracticeId ?? undefined, schoolId: input.schoolId ?? undefined });
+    if (refs) throw refs;
+    if (input.nhsNumber && input.nhsNumber !== child.nhs_number && (await tx.selectFrom('children').select('id').where('nhs_number', '=', input.nhsNumber).executeTakeFirst())) throw createNhsNumberTakenError();
+    if (input.laChildId && input.laChildId !== child.la_child_id && (await tx.selectFrom('children').select('id').where('la_child_id', '=', input.laChildId).executeTakeFirst())) throw createLaChildIdTakenError();
+    await tx
+      .updateTable('children')
+      .set({
+        ...(input.nhsNumber !== undefined && input.nhsNumber !== child.nhs_number ? { nhs_number: input.nhsNumber, nhs_number_status: 'unverified' } : {}),
+        ...(input.laChildId !== undefined ? { la_child_id: input.laChildId } : {}),
+        ...(input.sex !== undefined ? { sex: input.sex } : {}),
+        ...(input.ethnicity !== undefined ? { ethnicity: input.ethnicity } : {}),
+        ...(input.registeredPracticeId !== undefined ? { registered_practice_id: input.registeredPracticeId } : {}),
+        ...(input.schoolId !== undefined ? { school_id: input.schoolId } : {}),
+        ...(input.placementArea !== undefined ? { placement_area: input.placementArea } : {}),
+        updated_at: deps.clock.now(),
+      })
+      .where('id', '=', childId)
+      .execute();
+  });
+  return getChildSummary(deps, { actor, childId });
 }
 
 export async function addStatusEpisode(deps: Deps, { actor, childId, input }: { actor: Actor; childId: string; input: z.output<typeof statusEpisodeBody> }) {
