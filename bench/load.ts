@@ -6,6 +6,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { waitForQuiet } from './machine.js';
+
+/** `--wait-quiet S`: before each load run, wait up to S seconds for other work on the machine to settle. */
+export const loadSettings = { waitQuietS: 0 };
 
 export interface LatencySummary {
   count: number;
@@ -28,6 +32,8 @@ export interface LoadResult extends LatencySummary {
   errors: number;
   timeouts: number;
   statusCodes: Record<string, number>;
+  /** Share of the machine's CPU busy (with other work) in the second before the run. */
+  machineBusyBefore: number | null;
 }
 
 export function summarise(values: readonly number[]): LatencySummary {
@@ -92,6 +98,7 @@ async function cannon(options: LoadOptions, durationS: number, record: boolean) 
 
 /** Autocannon against one target: a warm-up, then the measured run. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const machineBusyBefore = await waitForQuiet(loadSettings.waitQuietS);
   const warmup = options.warmupS ?? 2;
   if (warmup > 0) await cannon(options, warmup, false);
   await options.beforeMeasured?.();
@@ -106,6 +113,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors,
     timeouts: result.timeouts,
     statusCodes,
+    machineBusyBefore,
     ...summarise(latencies),
   };
 }

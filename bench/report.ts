@@ -18,16 +18,18 @@ export interface Results {
   options: { only: string | null; nationalLimit: number; durationS: number; pageRequests: number };
   floors: { bareFastify?: LoadResult; pgPointLookup?: LoadResult; pglitePointLookup?: LoadResult };
   postgres?: {
-    seed: SeedReport;
+    seed: SeedReport & { machineBusyBefore?: number | null };
     serverColdStartS?: number;
     flagLookup?: LoadResult & { ratioToFloor: number | null; evidence?: PgRunEvidence };
-    flagLookupVariants?: { noAudit?: LoadResult & { ratioToFloor: number | null; evidence?: PgRunEvidence }; noScopeNoAudit?: LoadResult & { ratioToFloor: number | null } };
+    /** Diagnostic: bench-only route, the same reads with no transaction, scope or audit. */
+    flagLookupNoScopeNoAudit?: LoadResult & { ratioToFloor: number | null };
     childSearchByName?: LoadResult & { evidence?: PgRunEvidence };
   };
-  seedOnly?: SeedReport;
+  seedOnly?: SeedReport & { machineBusyBefore?: number | null };
   pglite?: {
     seed: SeedReport;
-    coldStarts: { seconds: number; timings: Record<string, number> }[];
+    coldStarts: { seconds: number; timings: Record<string, number>; machineBusyBefore: number | null }[];
+    machineBusyBeforePages?: number | null;
     pages: SequentialResult[];
     memoryAfterPages: { rssMb: number; peakRssMb: number } | null;
     flagLookupUnderLoad?: LoadResult & { ratioToFloor: number | null };
@@ -85,8 +87,7 @@ export function renderReport(results: Results): string {
     if (p.serverColdStartS !== undefined) out.push(`  CLASP server spawn → first 200: ${p.serverColdStartS.toFixed(2)} s`);
     const rows: string[][] = [];
     if (p.flagLookup) rows.push(loadRow('flag lookup by NHS number (ed-clinician)', p.flagLookup, p.flagLookup.ratioToFloor));
-    if (p.flagLookupVariants?.noAudit) rows.push(loadRow('  diagnostic: same without the audit insert', p.flagLookupVariants.noAudit, p.flagLookupVariants.noAudit.ratioToFloor));
-    if (p.flagLookupVariants?.noScopeNoAudit) rows.push(loadRow('  diagnostic: no transaction, scope or audit', p.flagLookupVariants.noScopeNoAudit, p.flagLookupVariants.noScopeNoAudit.ratioToFloor));
+    if (p.flagLookupNoScopeNoAudit) rows.push(loadRow('  diagnostic: same reads, no scope or audit', p.flagLookupNoScopeNoAudit, p.flagLookupNoScopeNoAudit.ratioToFloor));
     if (p.childSearchByName) rows.push(loadRow('child search by family name (designated-nurse)', p.childSearchByName));
     if (rows.length) out.push(table(LOAD_HEADERS, rows));
     const ev = p.flagLookup?.evidence;

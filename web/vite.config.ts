@@ -42,8 +42,10 @@ export function sameOriginCss(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: webRoot,
+  // A build is always a production build, even when started from a test runner with NODE_ENV=test.
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   publicDir: false,
   plugins: [react(), sameOriginCss()],
   build: {
@@ -59,4 +61,4 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:3000' },
     fs: { allow: [repoRoot] },
   },
-});
+}));

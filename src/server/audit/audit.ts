@@ -16,7 +16,7 @@ export interface AuditEntry {
   at: Date;
 }
 
-function chainFor(key: string): number {
+export function chainFor(key: string): number {
   let hash = 2166136261;
   for (let i = 0; i < key.length; i += 1) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
   return (hash >>> 0) % AUDIT_CHAINS;

@@ -40,14 +40,14 @@ const ROUTES: readonly Route[] = [
 
 /** After a client-side navigation, move focus to the new page's h1 (once it has rendered). */
 function useFocusHeadingOnNavigate(key: number): void {
-  const first = useRef(true);
+  // Compare with the last key rather than "first run": StrictMode runs effects twice on mount.
+  const lastKey = useRef(key);
+  const handle = useRef(0);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (lastKey.current === key) return;
+    lastKey.current = key;
+    window.cancelAnimationFrame(handle.current);
     let frames = 0;
-    let handle = 0;
     const tryFocus = () => {
       const heading = document.querySelector<HTMLElement>('#maincontent h1');
       const busy = document.querySelector('#maincontent [data-loading]');
@@ -55,10 +55,10 @@ function useFocusHeadingOnNavigate(key: number): void {
         if (!document.querySelector('.nhsuk-error-summary')) heading.focus({ preventScroll: true });
         return;
       }
-      if ((frames += 1) < 300) handle = window.requestAnimationFrame(tryFocus);
+      if ((frames += 1) < 300) handle.current = window.requestAnimationFrame(tryFocus);
     };
-    handle = window.requestAnimationFrame(tryFocus);
-    return () => window.cancelAnimationFrame(handle);
+    // No cleanup: StrictMode's mount-unmount-mount must not cancel the one focus move.
+    handle.current = window.requestAnimationFrame(tryFocus);
   }, [key]);
 }
 

@@ -3,7 +3,8 @@ import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import type { RecordRelationships } from '../../../domain/access/permissions.js';
 import type { ManualFlag, StatusEpisode } from '../../../domain/status/flags.js';
-import { childScopeSql, relationshipColumnsSql, type ScopeTime } from './children.scope.js';
+import { chainFor } from '../../audit/audit.js';
+import { accessBasisSql, childScopeSql, relationshipColumnsSql, type ScopeTime } from './children.scope.js';
 
 export interface ChildRow {
   id: string;
@@ -33,16 +34,6 @@ export async function findChildWithRelationships(db: Db, { childId, actor, at }:
     .selectAll('c')
     .select(relationshipColumnsSql(actor, at))
     .where('c.id', '=', childId)
-    .executeTakeFirst();
-  return row ? splitRelationships(row) : undefined;
-}
-
-export async function findChildByNhsNumberWithRelationships(db: Db, { nhsNumber, actor, at }: { nhsNumber: string; actor: Actor; at: ScopeTime }) {
-  const row = await db
-    .selectFrom('children as c')
-    .selectAll('c')
-    .select(relationshipColumnsSql(actor, at))
-    .where('c.nhs_number', '=', nhsNumber)
     .executeTakeFirst();
   return row ? splitRelationships(row) : undefined;
 }
@@ -190,7 +181,9 @@ export async function searchChildren(db: Db, { criteria, actor, at, scoped }: { 
   if (criteria.name) {
     const words = criteria.name.toLowerCase().split(/\s+/).filter(Boolean);
     for (const word of words) {
-      query = query.where(sql<boolean>`(c.family_name % ${word} OR c.given_name % ${word} OR lower(c.family_name) LIKE ${word.replace(/[%_\\]/g, '') + '%'} OR lower(c.given_name) LIKE ${word.replace(/[%_\\]/g, '') + '%'})`);
+      const prefix = `${word.replace(/[%_\\]/g, '')}%`;
+      // Every branch can use the trigram GIN indexes (pg_trgm supports %, LIKE and ILIKE).
+      query = query.where(sql<boolean>`(c.family_name % ${word} OR c.given_name % ${word} OR c.family_name ILIKE ${prefix} OR c.given_name ILIKE ${prefix})`);
     }
     const full = words.join(' ');
     query = query.orderBy(sql`greatest(similarity(c.given_name || ' ' || c.family_name, ${full}), similarity(c.family_name, ${full}))`, 'desc');
@@ -217,4 +210,82 @@ export async function findDuplicateCandidates(db: Db, { nhsNumber, givenName, fa
     return ors.length ? eb.or(ors) : sql<boolean>`false`;
   });
   return query.execute();
+}
+
+export interface FlagLookupRow {
+  outcome: 'allowed' | 'not_found';
+  id: string | null;
+  nhs_number: string | null;
+  given_name: string | null;
+  family_name: string | null;
+  date_of_birth: string | null;
+  is_unborn: boolean | null;
+  episodes: { id: string; kind: string; startedOn: string; endedOn: string | null; cpCategory: string | null; legalStatus: string | null; placementType: string | null; placementInArea: boolean | null; extendedTo25: boolean }[] | null;
+  manual_flags: { id: string; kind: string; note: string | null; source: string; recordedBy: string; recordedAt: string; reviewOn: string; endedOn: string | null; disclosureDecision: 'disclosed' | 'not_disclosed' }[] | null;
+  responsible_la: { id: string; code: string; name: string } | null;
+}
+
+/**
+ * The hot path (the ED's "is this child on a plan?"): find the child by NHS number, decide scope, read the
+ * episodes and alerts, and append the audit row — in ONE statement, so it is one round trip and one
+ * implicit transaction. The audit row says whether the child was found and on what basis; it is written
+ * whether or not the child is found or in scope. The record text is built in SQL with the same fields
+ * recordAudit() writes, and verifies the same way.
+ */
+export async function lookupFlagsAudited(db: Db, { nhsNumber, actor, at, anyChild }: { nhsNumber: string; actor: Actor; at: ScopeTime; anyChild: boolean }): Promise<FlagLookupRow> {
+  const occurredAt = at.now.toISOString();
+  const allowed = anyChild ? sql<boolean>`true` : childScopeSql(actor, at);
+  const basis = anyChild ? sql<string>`coalesce(nullif(${accessBasisSql(actor, at)}, 'none'), 'unscheduled_care')` : accessBasisSql(actor, at);
+  const result = await sql<FlagLookupRow>`
+    WITH found AS (
+      SELECT c.id, c.nhs_number, c.given_name, c.family_name, c.date_of_birth, c.is_unborn, c.responsible_la_id,
+             ${allowed} AS allowed, ${basis} AS basis
+        FROM children c
+       WHERE c.nhs_number = ${nhsNumber}
+    ),
+    decision AS (
+      SELECT CASE WHEN f.allowed THEN 'allowed' ELSE 'not_found' END AS outcome,
+             f.id AS child_id,
+             CASE WHEN f.id IS NULL THEN json_build_object('reason', 'missing')
+                  WHEN f.allowed THEN json_build_object('basis', f.basis)
+                  ELSE json_build_object('reason', 'scope') END AS details
+        FROM (SELECT 1) AS one LEFT JOIN found f ON true
+    ),
+    rec AS (
+      SELECT d.outcome, d.child_id,
+             json_build_object('v', 1, 'at', ${occurredAt}::text, 'actorId', ${actor.userId}::text, 'role', ${actor.role}::text,
+                               'organisationId', ${actor.organisationId}::text, 'channel', ${actor.channel}::text,
+                               'action', 'flag.lookup', 'outcome', d.outcome, 'childId', d.child_id, 'details', d.details)::text AS record
+        FROM decision d
+    ),
+    chain AS (
+      UPDATE audit_chains
+         SET seq = seq + 1,
+             prev_hash = last_hash,
+             last_hash = encode(sha256(convert_to(last_hash || E'\n' || (SELECT record FROM rec), 'UTF8')), 'hex')
+       WHERE chain_id = ${chainFor(nhsNumber)}
+   RETURNING chain_id, seq, prev_hash, last_hash
+    ),
+    logged AS (
+      INSERT INTO audit_events (chain_id, seq, occurred_at, actor_id, action, outcome, child_id, record, prev_hash, hash)
+      SELECT chain.chain_id, chain.seq, ${occurredAt}::timestamptz, ${actor.userId}::uuid, 'flag.lookup', rec.outcome, rec.child_id, rec.record, chain.prev_hash, chain.last_hash
+        FROM chain, rec
+      RETURNING 1
+    )
+    SELECT d.outcome, f.id, f.nhs_number, f.given_name, f.family_name, f.date_of_birth::text AS date_of_birth, f.is_unborn,
+           CASE WHEN f.allowed THEN (
+             SELECT coalesce(json_agg(json_build_object('id', se.id, 'kind', se.kind, 'startedOn', se.started_on, 'endedOn', se.ended_on,
+                      'cpCategory', se.cp_category, 'legalStatus', se.legal_status, 'placementType', se.placement_type,
+                      'placementInArea', se.placement_in_area, 'extendedTo25', se.extended_to_25)), '[]'::json)
+               FROM status_episodes se WHERE se.child_id = f.id) END AS episodes,
+           CASE WHEN f.allowed THEN (
+             SELECT coalesce(json_agg(json_build_object('id', mf.id, 'kind', mf.kind, 'note', mf.note, 'source', mf.source,
+                      'recordedBy', mf.recorded_by, 'recordedAt', mf.recorded_at, 'reviewOn', mf.review_on, 'endedOn', mf.ended_on,
+                      'disclosureDecision', mf.disclosure_decision)), '[]'::json)
+               FROM manual_flags mf WHERE mf.child_id = f.id) END AS manual_flags,
+           CASE WHEN f.allowed THEN (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name) FROM organisations o WHERE o.id = f.responsible_la_id) END AS responsible_la
+      FROM decision d LEFT JOIN found f ON true, (SELECT count(*) FROM logged) AS audit_written`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error('flag lookup returned no row');
+  return row;
 }

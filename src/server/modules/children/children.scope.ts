@@ -38,6 +38,16 @@ function grantSql(grant: ScopeGrant, actor: Actor, { today, now }: ScopeTime) {
   }
 }
 
+/** The first scope grant that holds for the row `c`, as SQL text ('none' when none does): the audit's access basis. */
+export function accessBasisSql(actor: Actor, at: ScopeTime): RawBuilder<string> {
+  const grants = scopeGrantsFor(actor.role);
+  if (grants.length === 0) return sql<string>`'none'`;
+  return sql<string>`CASE ${sql.join(
+    grants.map((grant) => sql`WHEN ${grantSql(grant, actor, at)} THEN ${grant}`),
+    sql` `,
+  )} ELSE 'none' END`;
+}
+
 /** The relationship booleans for one child, for canAccessRecord() and the audit's access basis. */
 export function relationshipColumnsSql(actor: Actor, { today, now }: ScopeTime) {
   return [

@@ -11,7 +11,7 @@ const DUPLICATE_REASON_TEXT: Record<DuplicateReason, string> = {
   same_date_of_birth_and_similar_name: 'Same date of birth and a similar name',
   transposed_date_of_birth_and_similar_family_name: 'Day and month of birth swapped, similar family name',
 };
-import { deriveFlags, flagLabel, type ManualFlagKind } from '../../../domain/status/flags.js';
+import { deriveFlags, flagLabel, type CpCategory, type ManualFlagKind, type StatusKind } from '../../../domain/status/flags.js';
 import type { z } from 'zod';
 import type { birthBody, ChildSummary, createChildBody, updateChildBody, manualFlagBody, nameChangeBody, relationshipBody, statusEpisodeBody, addressInput, identifierInput } from '../../../contracts/children.js';
 import type { Db } from '../../db/database.js';
@@ -30,13 +30,13 @@ import {
 } from './children.errors.js';
 import {
   childrenInScope,
-  findChildByNhsNumberWithRelationships,
   findChildWithRelationships,
   findDuplicateCandidates,
   loadEpisodes,
   loadManualFlags,
   loadOrganisations,
   loadRecordParts,
+  lookupFlagsAudited,
   searchChildren as searchChildrenQuery,
   type ChildRow,
   type SearchCriteria,
@@ -249,30 +249,24 @@ export async function searchChildren(deps: Deps, { actor, criteria }: { actor: A
 export async function lookupFlags(deps: Deps, { actor, nhsNumber }: { actor: Actor; nhsNumber: string }) {
   const { db, clock } = deps;
   const at = { today: clock.today(), now: clock.now() };
-  return inTransaction(db, async (tx) => {
-    if (!canPerform({ role: actor.role, resource: 'flag', action: 'read' })) {
-      await recordAudit(tx, { actor, action: 'flag.lookup', outcome: 'denied', details: { reason: 'role' }, at: at.now });
-      return { ok: false, error: createForbiddenError() };
-    }
-    const found = await findChildByNhsNumberWithRelationships(tx, { nhsNumber, actor, at });
-    const allowed = found && (hasUnscheduledCareFlagLookup(actor.role) || canAccessRecord({ role: actor.role, relationships: found.relationships }));
-    if (!found || !allowed) {
-      await recordAudit(tx, { actor, action: 'flag.lookup', outcome: 'not_found', childId: found?.child.id ?? null, details: { reason: found ? 'scope' : 'missing' }, at: at.now });
-      return { ok: false, error: createChildNotFoundError() };
-    }
-    const { child } = found;
-    const [episodes, manual, orgs] = await Promise.all([loadEpisodes(tx, [child.id]), loadManualFlags(tx, [child.id]), loadOrganisations(tx, [child.responsible_la_id])]);
-    const flags = deriveFlags({ episodes: episodes.get(child.id) ?? [], manualFlags: manual.get(child.id) ?? [], today: at.today, dateOfBirth: child.date_of_birth, isUnborn: child.is_unborn });
-    await recordAudit(tx, { actor, action: 'flag.lookup', outcome: 'allowed', childId: child.id, details: { basis: accessBasis({ role: actor.role, relationships: found.relationships }) ?? 'unscheduled_care' }, at: at.now });
-    return {
-      ok: true,
-      value: {
-        child: { id: child.id, nhsNumber: child.nhs_number, givenName: child.given_name, familyName: child.family_name, dateOfBirth: child.date_of_birth },
-        flags,
-        responsibleLocalAuthority: child.responsible_la_id ? (orgs.get(child.responsible_la_id) ?? null) : null,
-      },
-    };
+  if (!canPerform({ role: actor.role, resource: 'flag', action: 'read' })) {
+    await recordAudit(db, { actor, action: 'flag.lookup', outcome: 'denied', details: { reason: 'role' }, at: at.now });
+    throw createForbiddenError();
+  }
+  const row = await lookupFlagsAudited(db, { nhsNumber, actor, at, anyChild: hasUnscheduledCareFlagLookup(actor.role) });
+  if (row.outcome !== 'allowed' || !row.id) throw createChildNotFoundError();
+  const flags = deriveFlags({
+    episodes: (row.episodes ?? []).map((e) => ({ ...e, kind: e.kind as StatusKind, cpCategory: e.cpCategory as CpCategory | null })),
+    manualFlags: (row.manual_flags ?? []).map((f) => ({ ...f, kind: f.kind as ManualFlagKind, recordedAt: new Date(f.recordedAt).toISOString() })),
+    today: at.today,
+    dateOfBirth: row.date_of_birth,
+    isUnborn: row.is_unborn ?? false,
   });
+  return {
+    child: { id: row.id, nhsNumber: row.nhs_number, givenName: row.given_name ?? '', familyName: row.family_name ?? '', dateOfBirth: row.date_of_birth },
+    flags,
+    responsibleLocalAuthority: row.responsible_la,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
