@@ -34,6 +34,8 @@ export interface LoadResult extends LatencySummary {
   statusCodes: Record<string, number>;
   /** Share of the machine's CPU busy (with other work) in the second before the run. */
   machineBusyBefore: number | null;
+  /** Responses completed in the (unrecorded) warm-up. */
+  warmupRequests: number;
 }
 
 export function summarise(values: readonly number[]): LatencySummary {
@@ -60,13 +62,14 @@ export interface LoadOptions {
   timeoutS?: number;
   /** Called with each request's latency and status during the measured run (not the warm-up). */
   onResponse?: (status: number, ms: number) => void;
-  /** Runs between the warm-up and the measured run (e.g. to start observing the database). */
-  beforeMeasured?: () => Promise<void>;
+  /** Runs before the warm-up (e.g. to start observing the database: count warm-up + measured requests). */
+  beforeWarmup?: () => Promise<void>;
 }
 
 async function cannon(options: LoadOptions, durationS: number, record: boolean) {
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
+  let completed = 0;
   const instance = autocannon({
     url: options.url,
     connections: options.connections,
@@ -82,26 +85,27 @@ async function cannon(options: LoadOptions, durationS: number, record: boolean) 
   });
   // Hard stop in case a server wedges: duration plus the request timeout plus slack.
   const guard = setTimeout(() => instance.stop(), (durationS + (options.timeoutS ?? 10) + 5) * 1000);
-  if (record) {
-    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    completed += 1;
+    if (record) {
       latencies.push(responseTime);
       statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
       options.onResponse?.(statusCode, responseTime);
-    });
-  }
+    }
+  });
   const started = performance.now();
   const result = await instance;
   clearTimeout(guard);
   const elapsedS = (performance.now() - started) / 1000;
-  return { result, latencies, statusCodes, elapsedS };
+  return { result, latencies, statusCodes, elapsedS, completed };
 }
 
 /** Autocannon against one target: a warm-up, then the measured run. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const machineBusyBefore = await waitForQuiet(loadSettings.waitQuietS);
+  await options.beforeWarmup?.();
   const warmup = options.warmupS ?? 2;
-  if (warmup > 0) await cannon(options, warmup, false);
-  await options.beforeMeasured?.();
+  const warmupRequests = warmup > 0 ? (await cannon(options, warmup, false)).completed : 0;
   const { result, latencies, statusCodes, elapsedS } = await cannon(options, options.durationS, true);
   return {
     name: options.name,
@@ -114,6 +118,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     timeouts: result.timeouts,
     statusCodes,
     machineBusyBefore,
+    warmupRequests,
     ...summarise(latencies),
   };
 }

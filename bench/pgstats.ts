@@ -2,11 +2,15 @@
  * PostgreSQL-side evidence for a load run, from the statistics views (no extension needed):
  * transactions, index/sequential scans and rows inserted per request (deltas of pg_stat_database and
  * pg_stat_user_tables around the run), WAL syncs, and what the server's backends were waiting on
- * (pg_stat_activity sampled every 100 ms). Statistics are flushed by backends within about a second,
- * so the after-snapshot waits 1.5 s; treat the per-request figures as approximate.
+ * (pg_stat_activity sampled every 100 ms). A busy backend flushes its statistics at most once a second
+ * and an idle one within 10 s (PostgreSQL 15), so both snapshots wait STATS_SETTLE_MS for the server's
+ * connections to go quiet and flush (the warm-up's counts must land before the first snapshot). Treat
+ * the per-request figures as approximate: requests in flight when the run stops are not counted.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+
+const STATS_SETTLE_MS = 11_000;
 
 interface Snapshot {
   xactCommit: number;
@@ -61,6 +65,7 @@ export interface PgObserver {
 export async function observePostgres(databaseUrl: string): Promise<PgObserver> {
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'clasp-bench-observer' });
   await client.connect();
+  await sleep(STATS_SETTLE_MS);
   const before = await snapshot(client);
   const waitCounts: Record<string, number> = {};
   let samples = 0;
@@ -90,7 +95,7 @@ export async function observePostgres(databaseUrl: string): Promise<PgObserver> 
     async stop(requests: number) {
       running = false;
       await sampler;
-      await sleep(1_500);
+      await sleep(STATS_SETTLE_MS);
       const after = await snapshot(client);
       await client.end();
       const n = Math.max(1, requests);

@@ -123,11 +123,11 @@ async function runPostgres(results: Results, databaseUrl: string, opts: ReturnTy
       durationS: opts.durationS,
       headers: { cookie: ed.cookie },
       path: () => `/api/v1/flags?nhsNumber=${randomOf(samples.nhsNumbers)}`,
-      beforeMeasured: async () => {
+      beforeWarmup: async () => {
         observer = await observePostgres(databaseUrl);
       },
     });
-    results.postgres!.flagLookup = { ...flags, ratioToFloor: ratio(flags, results.floors.pgPointLookup), evidence: await observer?.stop(flags.count) };
+    results.postgres!.flagLookup = { ...flags, ratioToFloor: ratio(flags, results.floors.pgPointLookup), evidence: await observer?.stop(flags.count + flags.warmupRequests) };
 
     const nurse = (await signIn(server.url, 'designated-nurse')).session;
     log('  child search by family name, 10 connections');
@@ -140,11 +140,11 @@ async function runPostgres(results: Results, databaseUrl: string, opts: ReturnTy
       headers: { cookie: nurse.cookie },
       path: () => `/api/v1/children?name=${encodeURIComponent(randomOf(samples.familyNames))}`,
       timeoutS: 30,
-      beforeMeasured: async () => {
+      beforeWarmup: async () => {
         searchObserver = await observePostgres(databaseUrl);
       },
     });
-    results.postgres!.childSearchByName = { ...search, evidence: await searchObserver?.stop(search.count) };
+    results.postgres!.childSearchByName = { ...search, evidence: await searchObserver?.stop(search.count + search.warmupRequests) };
   });
 
   log('PostgreSQL: diagnostic flag lookup without scope or audit (bench-only route on CLASP\'s app)');
@@ -269,6 +269,24 @@ function noteBusyMachine(results: Results): void {
     );
 }
 
+/** A percentile from a handful of responses (e.g. a search that takes seconds) is rough: say so. */
+function noteThinSamples(results: Results): void {
+  const runs: (LoadResult | undefined)[] = [
+    results.floors.bareFastify,
+    results.floors.pgPointLookup,
+    results.floors.pglitePointLookup,
+    results.postgres?.flagLookup,
+    results.postgres?.flagLookupNoScopeNoAudit,
+    results.postgres?.childSearchByName,
+    results.pglite?.flagLookupUnderLoad,
+  ];
+  for (const r of runs) {
+    if (!r) continue;
+    if (r.count < 200) results.notes.push(`${r.name}: only ${r.count} responses in ${r.durationS} s, so its percentiles are rough${r.timeouts ? ` (${r.timeouts} requests timed out and are not in them)` : ''}.`);
+    else if (r.timeouts) results.notes.push(`${r.name}: ${r.timeouts} requests timed out and are not in its percentiles.`);
+  }
+}
+
 function checkTargets(results: Results): void {
   const { ms, n0, pct } = format;
   const t = results.targets;
@@ -351,6 +369,7 @@ async function main() {
 
   results.finishedAt = new Date().toISOString();
   noteBusyMachine(results);
+  noteThinSamples(results);
   checkTargets(results);
   const file = writeResults(ROOT, results);
   process.stdout.write(`\n${renderReport(results)}\n\nResults: ${file}\n`);

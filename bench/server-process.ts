@@ -5,8 +5,8 @@
  *   BENCH_MODE=lookup          Fastify + one point lookup, SELECT id FROM children WHERE nhs_number = $1
  *                              (GET /lookup?nhsNumber=…): the database floor, on PostgreSQL or PGlite
  *   BENCH_MODE=clasp           the real CLASP server, started with startServer() exactly as `clasp serve` does
- *   BENCH_MODE=clasp-variants  CLASP's app (buildApp) plus two bench-only diagnostic routes that repeat the
- *                              flag lookup with parts switched off (see flagVariantRoutes)
+ *   BENCH_MODE=clasp-variants  CLASP's app (buildApp) plus a bench-only diagnostic route: the flag lookup's
+ *                              reads with scope and audit switched off (see bench/flag-variants.ts)
  *
  * Configured by environment: BENCH_PORT, and BENCH_DATABASE_URL (PostgreSQL) or BENCH_DATA_DIR (PGlite).
  * Always listens on 127.0.0.1. Prints one line `BENCH_READY {json}` once listening; SIGTERM closes it

@@ -80,6 +80,30 @@ describe('sign in', () => {
     expect(await h.page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
     await h.checkA11y('sign in after a wrong password');
   });
+
+  test('too many attempts (429) is reported; a live (not demo) service says nothing about demo accounts', async () => {
+    await h.context.clearCookies();
+    await h.page.route('**/api/v1/meta', (route) =>
+      route.fulfill({ json: { name: 'CLASP', version: '0.1.0', demo: false, demoAccounts: [], demoPassword: null } }),
+    );
+    await h.page.route('**/api/v1/auth/sign-in', (route) =>
+      route.fulfill({ status: 429, json: { error: { code: 'auth.rate_limited', message: 'Too many sign-in attempts. Wait a minute and try again' } } }),
+    );
+    try {
+      await h.goto('/sign-in');
+      expect(await h.page.locator('.nhsuk-inset-text').count()).toBe(0);
+      expect(await h.page.locator('main').textContent()).not.toMatch(/demonstration|demo/i);
+      await h.page.getByLabel('Username').fill('gp');
+      await h.page.getByLabel('Password', { exact: true }).fill('whatever-it-is');
+      await h.page.getByRole('button', { name: 'Sign in' }).click();
+      await h.page.locator('.nhsuk-error-summary').getByText('Too many sign-in attempts', { exact: false }).waitFor();
+      expect(await h.page.title()).toBe('Error: Sign in – CLASP – NHS');
+      await h.checkA11y('sign in: too many attempts (not demo)');
+    } finally {
+      await h.page.unroute('**/api/v1/meta');
+      await h.page.unroute('**/api/v1/auth/sign-in');
+    }
+  });
 });
 
 describe('health visitor', () => {
@@ -131,6 +155,30 @@ describe('health visitor', () => {
     expect(await h.page.getByRole('link', { name: 'Add status episode' }).count()).toBe(0);
     await h.checkA11y('child summary');
     await h.page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await h.page.screenshot({ path: SCREENSHOT.replace('.png', '-top.png') });
+  });
+
+  test('an alert past its review date is marked "Review overdue" in words, not colour alone', async () => {
+    // The server refuses review dates in the past, so rewrite the demo child's summary in flight.
+    const pattern = /\/api\/v1\/children\/[0-9a-f-]{36}$/;
+    await h.page.route(pattern, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { child: { flags: { source: string; reviewOverdue?: boolean }[] } };
+      for (const flag of body.child.flags) if (flag.source === 'manual') flag.reviewOverdue = true;
+      await route.fulfill({ response, json: body });
+    });
+    try {
+      await h.goto(`/?nhsNumber=${DEMO_CHILD_NHS_NUMBER}`);
+      await h.page.getByRole('link', { name: DEMO_CHILD.name }).click();
+      await h.page.waitForURL(/\/children\/[0-9a-f-]{36}$/);
+      await h.settled();
+      const marac = h.page.locator('section.clasp-flags .clasp-flags__item', { hasText: 'MARAC' });
+      expect(await marac.textContent()).toContain('Review overdue');
+      expect(await marac.locator('.nhsuk-u-visually-hidden').textContent()).toContain('passed its review date');
+      await h.checkA11y('child summary with an overdue alert');
+    } finally {
+      await h.page.unroute(pattern);
+    }
   });
 
   test('finds a child by a misspelt name (fuzzy search)', async () => {
@@ -168,7 +216,8 @@ describe('health visitor', () => {
       const state = await page.evaluate((fieldId) => {
         const field = document.getElementById(fieldId);
         const group = field?.closest('.nhsuk-form-group--error');
-        const describedBy = (field?.closest('fieldset')?.getAttribute('aria-describedby') ?? field?.getAttribute('aria-describedby') ?? '').split(' ');
+        // A text input carries aria-describedby itself; a date's boxes share their fieldset's.
+        const describedBy = (field?.getAttribute('aria-describedby') ?? field?.closest('fieldset')?.getAttribute('aria-describedby') ?? '').split(' ');
         return { exists: Boolean(field), inErrorGroup: Boolean(group), describedByError: describedBy.includes(`${fieldId}-error`) };
       }, id);
       expect(state, href!).toEqual({ exists: true, inErrorGroup: true, describedByError: true });
@@ -229,6 +278,22 @@ describe('health visitor', () => {
     await h.checkA11y('signed out');
     await h.goto('/');
     expect(new URL(h.page.url()).pathname).toBe('/sign-in');
+  });
+
+  test('a session that ends mid-task (401) goes back to sign in, then returns to the page', async () => {
+    await h.signIn('health-visitor');
+    await h.context.clearCookies();
+    await h.page.getByLabel('Name', { exact: true }).fill('Thistlewood');
+    await h.page.getByRole('button', { name: 'Search' }).click();
+    await h.page.waitForURL((url) => url.pathname === '/sign-in');
+    await h.settled();
+    expect(new URL(h.page.url()).searchParams.get('returnTo')).toBe('/?name=Thistlewood');
+    await h.page.getByLabel('Username').fill('health-visitor');
+    await h.page.getByLabel('Password', { exact: true }).fill(h.server.demoPassword);
+    await h.page.getByRole('button', { name: 'Sign in' }).click();
+    await h.page.waitForURL((url) => url.pathname === '/' && url.searchParams.get('name') === 'Thistlewood');
+    await h.page.locator('table.nhsuk-table').waitFor();
+    expect(await h.page.getByRole('link', { name: DEMO_CHILD.name }).count()).toBe(1);
   });
 });
 
@@ -342,13 +407,27 @@ describe('designated nurse', () => {
     await h.settled();
     expect(await page.locator('section.clasp-flags .clasp-flags__item').first().textContent()).toContain('Child protection plan');
 
-    // An alert whose review date has passed.
-    const review = dateFromToday(-1);
+    // An alert. First with a review date in the past: the browser's schema allows it, the server
+    // refuses it (400), and the form keeps everything that was typed.
+    const yesterday = dateFromToday(-1);
     await page.getByRole('link', { name: 'Add alert' }).click();
     await h.settled();
     await h.checkA11y('add alert');
     await page.getByLabel('MARAC (multi-agency risk assessment conference)').check();
     await page.getByLabel('Source').fill('MARAC meeting');
+    await page.locator('#reviewOn').fill(yesterday.day);
+    await page.locator('#reviewOn-month').fill(yesterday.month);
+    await page.locator('#reviewOn-year').fill(yesterday.year);
+    await page.getByRole('button', { name: 'Save alert' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toContain('#reviewOn');
+    expect(await page.getByLabel('Source').inputValue()).toBe('MARAC meeting');
+    expect(await page.locator('#reviewOn').inputValue()).toBe(yesterday.day);
+    expect(await page.getByLabel('MARAC (multi-agency risk assessment conference)').isChecked()).toBe(true);
+    await h.checkA11y('add alert after a 400');
+
+    const review = dateFromToday(30);
     await page.locator('#reviewOn').fill(review.day);
     await page.locator('#reviewOn-month').fill(review.month);
     await page.locator('#reviewOn-year').fill(review.year);
@@ -363,7 +442,7 @@ describe('designated nurse', () => {
     await h.settled();
     const banner = page.locator('section.clasp-flags');
     expect(await banner.textContent()).toContain('MARAC');
-    expect(await banner.textContent()).toContain('Review overdue');
+    expect(await banner.textContent()).not.toContain('Review overdue');
     await h.checkA11y('child summary with CP plan and alert');
 
     await page.getByRole('link', { name: /End alert/ }).click();
@@ -377,8 +456,27 @@ describe('designated nurse', () => {
     await page.getByRole('button', { name: 'End alert' }).click();
     await page.waitForURL((url) => url.pathname === childPath);
     await h.settled();
-    expect(await page.locator('section[aria-labelledby="alerts-heading"]').textContent()).toContain('Ended');
+    const alerts = page.locator('section[aria-labelledby="alerts-heading"]');
+    expect(await alerts.textContent()).toMatch(/Ends|Ended/);
+    expect(await alerts.getByRole('link', { name: /End alert/ }).count()).toBe(0);
     await h.checkA11y('child summary after ending the alert');
+
+    // End the child protection plan today.
+    await page.getByRole('link', { name: 'End Child protection plan episode' }).click();
+    await h.settled();
+    expect(await page.title()).toBe('End a status episode – CLASP – NHS');
+    await page.getByRole('button', { name: 'End status episode' }).click();
+    await page.locator('#endedOn-error').waitFor();
+    await h.checkA11y('end status episode with errors');
+    await page.locator('#endedOn').fill(today.day);
+    await page.locator('#endedOn-month').fill(today.month);
+    await page.locator('#endedOn-year').fill(today.year);
+    await page.getByRole('button', { name: 'End status episode' }).click();
+    await page.waitForURL((url) => url.pathname === childPath);
+    await h.settled();
+    const episodes = page.locator('section[aria-labelledby="status-heading"] table');
+    expect(await episodes.textContent()).toContain(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${today.iso}T00:00:00Z`)));
+    expect(await page.getByRole('link', { name: 'End Child protection plan episode' }).count()).toBe(0);
   });
 
   test('records the birth of an unborn child', async () => {
@@ -404,6 +502,7 @@ describe('designated nurse', () => {
     await h.settled();
     await h.checkA11y('record birth');
     const born = dateFromToday(0);
+    expect(await page.getByLabel('Family name').inputValue()).toBe('Wrenfold');
     await page.getByLabel('Given name').fill('Robin');
     await page.locator('#dateOfBirth').fill(born.day);
     await page.locator('#dateOfBirth-month').fill(born.month);

@@ -42,10 +42,8 @@ export function sameOriginCss(): Plugin {
   };
 }
 
-export default defineConfig(({ command }) => ({
+export default defineConfig({
   root: webRoot,
-  // A build is always a production build, even when started from a test runner with NODE_ENV=test.
-  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   publicDir: false,
   plugins: [react(), sameOriginCss()],
   build: {
@@ -61,4 +59,4 @@ export default defineConfig(({ command }) => ({
     proxy: { '/api': 'http://127.0.0.1:3000' },
     fs: { allow: [repoRoot] },
   },
-}));
+});

@@ -23,5 +23,12 @@ export default async function setup(): Promise<void> {
   const sourcesAt = Math.max(...SOURCES.map((source) => newestMtime(join(repoRoot, source))));
   if (builtAt > sourcesAt && process.env.CLASP_E2E_REBUILD !== '1') return;
   const { build } = await import('vite');
-  await build({ configFile: join(repoRoot, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, which would give a development React build (and JSX transform).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(repoRoot, 'web', 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }

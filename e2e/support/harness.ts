@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -103,6 +103,12 @@ export class Harness {
     }));
     expect(summary, `axe violations on ${label} (${this.page.url()})`).toEqual([]);
     this.axeChecked.push(label);
+    // CLASP_E2E_SCREENSHOTS=dir: keep a picture of every checked page, to look at.
+    const dir = process.env.CLASP_E2E_SCREENSHOTS;
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      await this.page.screenshot({ path: join(dir, `${String(this.axeChecked.length).padStart(2, '0')}-${label.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true });
+    }
   }
 
   /** Wait for the page to settle: no "Loading…" left and an h1 on screen. */

@@ -12,13 +12,9 @@ import { AppError } from '../server/shared/app-error.js';
 import { systemClock } from '../server/shared/clock.js';
 import { ensureDemoData, packageVersion, startServer } from '../server/start.js';
 import { CliInputError, errorJson, EXIT, printJson } from './output.js';
+import { registerReportCommands } from './report.commands.js';
 
 function config(): Config {
-  const parsed = loadConfigSafe();
-  return parsed;
-}
-
-function loadConfigSafe(): Config {
   try {
     return loadConfig();
   } catch (error) {
@@ -26,6 +22,8 @@ function loadConfigSafe(): Config {
     throw error;
   }
 }
+
+export type WithDatabase = <T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) => Promise<T>;
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const cfg = config();
@@ -187,6 +185,7 @@ export function buildProgram(): Command {
       });
     });
 
+  registerReportCommands(program, withDatabase);
   return program;
 }
 

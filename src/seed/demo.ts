@@ -571,21 +571,27 @@ export async function seedDemo({ db, today, passwordHash }: { db: Kysely<Databas
 
   // 6. Looked-after children: different legal statuses and placements, some placed out of area.
   {
+    const carers = new Map<string, string>();
     const lac = (
       spec: ChildSpec,
       e: { legal: LegalStatusCode; placement: PlacementTypeCode; provider: PlacementProviderCode; inArea: boolean; fromMonthsAgo: number },
       carer?: { given: string; family: string; kind: 'foster_carer' | 'kinship_carer' },
+      family?: { motherId: string; home: Household },
     ): string => {
-      const mother = person({ given: givenName(rng, 'female'), family: spec.family, age: (spec.age?.[0] ?? 0) + rng.int(20, 32), phone: false });
-      const home: Household = { line1: houseAddress(rng), postcode: postcode(rng, DEMO_POSTCODE_AREA, rng.int(1, 9)), sinceDaysAgo: 3000 };
+      const mother = family?.motherId ?? person({ given: givenName(rng, 'female'), family: spec.family, age: (spec.age?.[0] ?? 0) + rng.int(20, 32), phone: false });
+      const home: Household = family?.home ?? { line1: houseAddress(rng), postcode: postcode(rng, DEMO_POSTCODE_AREA, rng.int(1, 9)), sinceDaysAgo: 3000 };
+      const atHome = e.placement === 'P1';
       const id = child({ ...spec, motherId: mother, laChildId: true }, null);
       const dob = dobs.get(id)!;
       const started = monthsAgo(e.fromMonthsAgo) < dob ? dob : monthsAgo(e.fromMonthsAgo);
-      // The family home until the child came into care; the placement address is not recorded here.
-      addresses.push({ child_id: id, id: rng.uuid(), line1: home.line1, town: DEMO_TOWN, postcode: home.postcode, valid_from: dob, valid_to: started });
+      if (atHome) relationships.find((r) => r.child_id === id && r.kind === 'mother')!.lives_with = true;
+      // The family home until the child came into care (placed with parents: still there); the placement address is not recorded here.
+      addresses.push({ child_id: id, id: rng.uuid(), line1: home.line1, town: DEMO_TOWN, postcode: home.postcode, valid_from: dob, valid_to: atHome ? null : started });
       episode(id, { kind: 'looked_after', from: started, legal: e.legal, placement: e.placement, provider: e.provider, inArea: e.inArea, by: 'lac_nurse' });
       if (carer) {
-        const carerId = person({ given: carer.given, family: carer.family, age: rng.int(40, 60), nhsNumber: false });
+        const carerKey = `${carer.given} ${carer.family}`;
+        const carerId = carers.get(carerKey) ?? person({ given: carer.given, family: carer.family, age: rng.int(40, 60), nhsNumber: false });
+        carers.set(carerKey, carerId);
         relate(id, { kind: carer.kind, personId: carerId, pr: false, livesWith: true, from: started });
       }
       allocate(id, 'lacHealth', 'lac_health', rng.chance(0.6) ? 'lac_nurse' : null, e.fromMonthsAgo * 30);
@@ -597,10 +603,13 @@ export async function seedDemo({ db, today, passwordHash }: { db: Kysely<Databas
       { legal: 'C1', placement: 'U6', provider: 'PR1', inArea: true, fromMonthsAgo: 5 },
       { given: 'Juniper', family: 'Hollowmere', kind: 'foster_carer' },
     );
+    const kettlefordMother = children.find((c) => c.id === k1)!.mother_person_id!;
+    const kettlefordHome = addresses.find((a) => a.child_id === k1)!;
     const k2 = lac(
       { given: 'Maisie', family: 'Kettleford', sex: 'female', age: [6, 100], practice: 'gp1', school: 'school1' },
       { legal: 'C1', placement: 'U6', provider: 'PR1', inArea: true, fromMonthsAgo: 5 },
       { given: 'Juniper', family: 'Hollowmere', kind: 'foster_carer' },
+      { motherId: kettlefordMother, home: { line1: kettlefordHome.line1, postcode: kettlefordHome.postcode, sinceDaysAgo: 3000 } },
     );
     siblings([k1, k2]);
     allocate(k1, 'hvNorth', 'health_visiting', 'health_visitor', 150);

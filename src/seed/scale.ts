@@ -3,14 +3,20 @@
  * load tests and capacity planning. SYNTHETIC ONLY: invented names and places, NHS numbers from the
  * never-issued 9… range, postcodes in areas no real postcode uses.
  *
- * Rows are generated lazily, family by family, and written in batches (one transaction per batch):
- * on PostgreSQL with COPY … FROM STDIN (text format), two batches in flight so the server ingests one
- * while the next is generated; on PGlite with multi-row INSERTs, because PGlite's node-postgres adapter
- * cannot run COPY FROM STDIN (the WASM backend exits). Families never span batches, so every batch is
- * referentially whole.
+ * Rows are generated lazily, family by family, into batches (families never span batches), and each
+ * batch is written in two transactions: people and children first, then the child-scoped tables.
+ * On PostgreSQL the rows go in with COPY … FROM STDIN (text format) and two connections work at once —
+ * one loading batch n+1's children while the other loads batch n's addresses, relationships and so on
+ * — while the next batch is generated. On PGlite they go in as multi-row INSERTs on its one
+ * connection, because PGlite's node-postgres adapter cannot run COPY FROM STDIN (the WASM backend
+ * exits).
  *
- * Each run takes the next run number from app_settings and prefixes its organisation codes, LA child
- * ids and UUIDs with it, and reserves its own slice of the synthetic NHS number range, so it can run on
+ * Foreign keys: where the session may skip triggers (a superuser, as PGlite always is), the per-row
+ * foreign-key triggers are skipped while loading and every reference the run wrote is checked
+ * afterwards in a few set-based queries (see checkReferences); otherwise PostgreSQL checks each row.
+ *
+ * Each run takes the next run number from app_settings and stamps it on its organisation codes, LA
+ * child ids and UUIDs, and reserves its own slice of the synthetic NHS number range, so it can run on
  * a database that already holds the demo seed or earlier runs.
  */
 import { once } from 'node:events';
@@ -66,14 +72,19 @@ export interface SeedAtScaleOptions {
   today?: string;
   /** PRNG seed; the run number is mixed in so two runs differ. */
   seed?: number;
-  /** Batches written at once on PostgreSQL (default 2). PGlite always writes one at a time. */
+  /**
+   * Batches in flight on PostgreSQL (default 2: one loading its people and children while the one
+   * before loads its child-scoped rows). PGlite always writes one at a time.
+   */
   concurrency?: number;
   /**
-   * false: skip foreign-key triggers while loading (SET LOCAL session_replication_role = replica), which
-   * roughly halves PostgreSQL's work per row. The generator only writes references it has just written
-   * itself, so integrity holds; but the setting needs a superuser, so it is off by default.
+   * How foreign keys are checked. 'per-row': PostgreSQL's own triggers, row by row. 'after-load': the
+   * triggers are skipped while loading (SET LOCAL session_replication_role = replica, which needs a
+   * superuser or a grant) and every reference this run wrote is then checked with a few set-based
+   * queries — much cheaper than a trigger per row; any dangling reference fails the run.
+   * 'auto' (default): 'after-load' where the session may skip triggers, else 'per-row'.
    */
-  foreignKeyChecks?: boolean;
+  foreignKeyChecks?: 'auto' | 'per-row' | 'after-load';
   /** Called after each table of each batch is written (benchmarks). */
   onTableWritten?: (table: string, rows: number, milliseconds: number) => void;
 }
@@ -87,30 +98,41 @@ export interface SeedAtScaleResult {
   codePrefix: string;
   rows: number;
   method: 'copy' | 'insert';
+  foreignKeyChecks: 'per-row' | 'after-load';
 }
 
 // ---- Row encoding: COPY text format or SQL literals ----
 
 type Field = string | null;
-type Encoder = (fields: readonly Field[]) => string;
 
 const COPY_SPECIAL = /[\\\t\n\r]/;
-function copyField(value: Field): string {
-  if (value === null) return '\\N';
+function copyField(value: string): string {
   if (!COPY_SPECIAL.test(value)) return value;
   return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
-/** One line of COPY … FROM STDIN text format: tab-separated, \N for NULL, \\ \t \n \r escaped. */
-export const encodeCopyRow: Encoder = (fields) => {
-  let line = copyField(fields[0] ?? null);
-  for (let i = 1; i < fields.length; i += 1) line += '\t' + copyField(fields[i] ?? null);
+
+/**
+ * One line of COPY … FROM STDIN text format: tab-separated, \N for NULL, and backslash, tab, newline
+ * and carriage return escaped. With `textColumns`, only those columns are checked for characters to
+ * escape: the others hold ids, dates, codes and flags that the generator makes from fixed alphabets.
+ */
+export function encodeCopyRow(fields: readonly Field[], textColumns?: readonly boolean[]): string {
+  let line = '';
+  for (let i = 0; i < fields.length; i += 1) {
+    const value = fields[i] ?? null;
+    if (i > 0) line += '\t';
+    line += value === null ? '\\N' : textColumns === undefined || textColumns[i] ? copyField(value) : value;
+  }
   return line + '\n';
-};
+}
+
 function sqlLiteral(value: Field): string {
   return value === null ? 'NULL' : `'${value.replace(/'/g, "''")}'`;
 }
 /** One parenthesised row for INSERT … VALUES (standard_conforming_strings: only ' needs doubling). */
-export const encodeSqlRow: Encoder = (fields) => `(${fields.map(sqlLiteral).join(',')})`;
+export function encodeSqlRow(fields: readonly Field[]): string {
+  return `(${fields.map(sqlLiteral).join(',')})`;
+}
 
 const TABLES = {
   people: ['id', 'given_name', 'family_name', 'date_of_birth', 'nhs_number', 'phone'],
@@ -128,8 +150,18 @@ const TABLES = {
   caseload_allocations: ['child_id', 'id', 'team_id', 'user_id', 'service', 'started_on', 'ended_on'],
 } as const;
 type TableName = keyof typeof TABLES;
-/** Insert order: parents before the rows that reference them. */
-const TABLE_ORDER: TableName[] = ['people', 'children', 'child_names', 'child_addresses', 'relationships', 'status_episodes', 'caseload_allocations'];
+const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+/** Free-text columns: the ones COPY escaping has to look at. */
+const FREE_TEXT = new Set(['given_name', 'family_name', 'phone', 'placement_area', 'line1', 'town', 'postcode', 'source']);
+const TEXT_COLUMNS = Object.fromEntries(TABLE_NAMES.map((t) => [t, TABLES[t].map((c: string) => FREE_TEXT.has(c))])) as Record<TableName, boolean[]>;
+/**
+ * Each batch is written in two transactions, so that one connection can load a batch's parents while
+ * another loads the previous batch's child-scoped rows (different tables, so no index contention).
+ */
+const PHASES: readonly (readonly TableName[])[] = [
+  ['people', 'children'],
+  ['child_names', 'child_addresses', 'relationships', 'status_episodes', 'caseload_allocations'],
+];
 
 /** A growing byte buffer: rows are encoded straight into it, so a batch is a few large buffers, not millions of strings. */
 class ByteSink {
@@ -149,6 +181,19 @@ class ByteSink {
   }
 }
 
+/** Sinks are reused from batch to batch, so their buffers grow once and are then recycled. */
+class SinkPool {
+  private readonly free: ByteSink[] = [];
+  take(): ByteSink {
+    const sink = this.free.pop() ?? new ByteSink();
+    sink.length = 0;
+    return sink;
+  }
+  give(sinks: Iterable<ByteSink>): void {
+    for (const sink of sinks) this.free.push(sink);
+  }
+}
+
 /** One batch of rows for every table, encoded for COPY (bytes) or for INSERT (SQL row literals). */
 export class Batch {
   readonly copy: Record<TableName, ByteSink> | null;
@@ -159,13 +204,12 @@ export class Batch {
   children = 0;
   lookedAfter = 0;
   rows = 0;
-  constructor(readonly method: 'copy' | 'insert') {
-    const tables = Object.keys(this.rowCounts) as TableName[];
-    this.copy = method === 'copy' ? (Object.fromEntries(tables.map((t) => [t, new ByteSink()])) as Record<TableName, ByteSink>) : null;
-    this.sql = method === 'insert' ? (Object.fromEntries(tables.map((t) => [t, [] as string[]])) as Record<TableName, string[]>) : null;
+  constructor(readonly method: 'copy' | 'insert', sinks: SinkPool = new SinkPool()) {
+    this.copy = method === 'copy' ? (Object.fromEntries(TABLE_NAMES.map((t) => [t, sinks.take()])) as Record<TableName, ByteSink>) : null;
+    this.sql = method === 'insert' ? (Object.fromEntries(TABLE_NAMES.map((t) => [t, [] as string[]])) as Record<TableName, string[]>) : null;
   }
   add(table: TableName, fields: readonly Field[]): void {
-    if (this.copy) this.copy[table].write(encodeCopyRow(fields));
+    if (this.copy) this.copy[table].write(encodeCopyRow(fields, TEXT_COLUMNS[table]));
     else this.sql![table].push(encodeSqlRow(fields));
     this.rowCounts[table] += 1;
     this.rows += 1;
@@ -221,6 +265,9 @@ class IdMaker {
   }
 }
 
+/** Tags in the run-stamped UUIDs : c1a5RRRR-TTTT-8000-8000-<counter>. */
+const ID_TAGS = { organisations: 0x01, teams: 0x02, people: 0x10, children: 0x11, child_names: 0x12, child_addresses: 0x13, relationships: 0x14, status_episodes: 0x15, caseload_allocations: 0x16 } as const;
+
 const ETHNICITY_TABLE = new WeightedTable<EthnicityCode>([
   ['WBRI', 62], ['WOTH', 7], ['WIRI', 1], ['WIRT', 0.3], ['WROM', 0.5], ['MWBC', 2], ['MWBA', 1.5], ['MWAS', 2], ['MOTH', 2.5], ['AIND', 3.5],
   ['APKN', 4.5], ['ABAN', 2], ['AOTH', 2], ['BAFR', 4.5], ['BCRB', 1.2], ['BOTH', 1], ['CHNE', 0.8], ['OOTH', 2], ['REFU', 0.4], ['NOBT', 1],
@@ -270,13 +317,13 @@ export class FamilyGenerator {
     this.rng = new Rng(o.seed);
     this.nhs = new NhsNumberSequence(o.nhsStart, o.nhsEnd);
     this.ids = {
-      person: new IdMaker(o.run, 0x10),
-      child: new IdMaker(o.run, 0x11),
-      name: new IdMaker(o.run, 0x12),
-      address: new IdMaker(o.run, 0x13),
-      relationship: new IdMaker(o.run, 0x14),
-      episode: new IdMaker(o.run, 0x15),
-      allocation: new IdMaker(o.run, 0x16),
+      person: new IdMaker(o.run, ID_TAGS.people),
+      child: new IdMaker(o.run, ID_TAGS.children),
+      name: new IdMaker(o.run, ID_TAGS.child_names),
+      address: new IdMaker(o.run, ID_TAGS.child_addresses),
+      relationship: new IdMaker(o.run, ID_TAGS.relationships),
+      episode: new IdMaker(o.run, ID_TAGS.status_episodes),
+      allocation: new IdMaker(o.run, ID_TAGS.caseload_allocations),
     };
     // Every date the generator can need, as strings, indexed by days since 70 years ago.
     const base = addYears(o.today, -70);
@@ -581,14 +628,22 @@ async function copyBytes(client: pg.PoolClient, table: string, columns: readonly
   await finished;
 }
 
-async function writeBatch(pool: pg.Pool, batch: Batch, foreignKeyChecks: boolean, debug?: (table: string, rows: number, ms: number) => void): Promise<void> {
+/** Writes some of a batch's tables in one transaction. */
+async function writeTables(
+  pool: pg.Pool,
+  batch: Batch,
+  tables: readonly TableName[],
+  foreignKeyChecks: boolean,
+  debug?: (table: string, rows: number, ms: number) => void,
+): Promise<void> {
+  if (tables.every((table) => batch.rowCounts[table] === 0)) return;
   const client = await pool.connect();
   let failed: unknown;
   try {
     await client.query('BEGIN');
     if (batch.copy) await client.query('SET LOCAL synchronous_commit = off');
     if (!foreignKeyChecks) await client.query('SET LOCAL session_replication_role = replica');
-    for (const table of TABLE_ORDER) {
+    for (const table of tables) {
       if (batch.rowCounts[table] === 0) continue;
       const t0 = performance.now();
       if (batch.copy) await copyBytes(client, table, TABLES[table], batch.copy[table].bytes());
@@ -604,6 +659,78 @@ async function writeBatch(pool: pg.Pool, batch: Batch, foreignKeyChecks: boolean
     // A connection that failed mid-COPY may be out of step: discard it rather than return it to the pool.
     client.release(failed instanceof Error && batch.copy ? failed : undefined);
   }
+}
+
+/** Whether this session may skip triggers (session_replication_role needs a superuser or a grant). */
+async function maySkipTriggers(pool: pg.Pool): Promise<boolean> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL session_replication_role = replica');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+    client.release();
+  }
+}
+
+/** Every foreign key of the tables the generator loads: [table, column, referenced table]. */
+const FOREIGN_KEYS: readonly (readonly [TableName, string, 'people' | 'children' | 'organisations' | 'teams'])[] = [
+  ['children', 'mother_person_id', 'people'],
+  ['children', 'registered_practice_id', 'organisations'],
+  ['children', 'school_id', 'organisations'],
+  ['children', 'responsible_la_id', 'organisations'],
+  ['child_names', 'child_id', 'children'],
+  ['child_addresses', 'child_id', 'children'],
+  ['relationships', 'child_id', 'children'],
+  ['relationships', 'related_child_id', 'children'],
+  ['relationships', 'related_person_id', 'people'],
+  ['status_episodes', 'child_id', 'children'],
+  ['caseload_allocations', 'child_id', 'children'],
+  ['caseload_allocations', 'team_id', 'teams'],
+];
+
+/**
+ * Set-based referential check of the rows this run wrote, used when the foreign-key triggers were
+ * skipped. The run's ids are counters: first it proves each referenced table holds every id from 1
+ * to its highest (count = highest counter), so "references an existing row" becomes "lies within
+ * that range", which one scan per table can check for all its foreign keys at once (no joins).
+ * Throws if any reference dangles.
+ */
+async function checkReferences(pool: pg.Pool, run: number): Promise<void> {
+  const stamp = `c1a5${hex(run, 4)}`;
+  const prefix = (tag: number) => `${stamp}-${hex(tag, 4)}-8000-8000-`;
+  const problems: string[] = [];
+  const ranges = new Map<string, { low: string; high: string }>();
+  for (const table of ['organisations', 'teams', 'people', 'children'] as const) {
+    const low = `${prefix(ID_TAGS[table])}000000000001`;
+    const bounds = [low, `${prefix(ID_TAGS[table])}ffffffffffff`];
+    const counted = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table} WHERE id BETWEEN $1 AND $2`, bounds);
+    const last = await pool.query<{ id: string }>(`SELECT id::text AS id FROM ${table} WHERE id BETWEEN $1 AND $2 ORDER BY id DESC LIMIT 1`, bounds);
+    const highest = last.rows[0]?.id ?? null;
+    const count = Number(counted.rows[0]?.n ?? 0);
+    if (highest !== null && parseInt(highest.slice(-12), 16) !== count) problems.push(`${table}: ids of run ${run} are not contiguous`);
+    ranges.set(table, { low, high: highest ?? low });
+  }
+  const tables = [...new Set(FOREIGN_KEYS.map(([table]) => table))];
+  for (const table of tables) {
+    const keys = FOREIGN_KEYS.filter(([t]) => t === table);
+    const params: string[] = [`${stamp}-0000-0000-0000-000000000000`, `${stamp}-ffff-ffff-ffff-ffffffffffff`];
+    const counts = keys.map(([, column, referenced]) => {
+      const range = ranges.get(referenced)!;
+      params.push(range.low, range.high);
+      return `count(*) FILTER (WHERE ${column} IS NOT NULL AND ${column} NOT BETWEEN $${params.length - 1} AND $${params.length})::int AS "${column}"`;
+    });
+    const key = table === 'children' ? 'id' : 'child_id';
+    const { rows } = await pool.query<Record<string, number>>(`SELECT ${counts.join(', ')} FROM ${table} WHERE ${key} BETWEEN $1 AND $2`, params);
+    for (const [, column, referenced] of keys) {
+      const dangling = rows[0]?.[column] ?? 0;
+      if (dangling > 0) problems.push(`${table}.${column}: ${dangling} rows reference no ${referenced} row of this run`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`Scale seed run ${run} wrote dangling references:\n${problems.join('\n')}`);
 }
 
 interface RunReservation {
@@ -649,8 +776,8 @@ async function reserveRun(pool: pg.Pool, children: number): Promise<RunReservati
 }
 
 export function planLocalAuthorities(rng: Rng, run: number, total: number, count: number): { las: LocalAuthorityPlan[]; organisations: OrganisationRow[]; teams: TeamRow[] } {
-  const orgIds = new IdMaker(run, 0x01);
-  const teamIds = new IdMaker(run, 0x02);
+  const orgIds = new IdMaker(run, ID_TAGS.organisations);
+  const teamIds = new IdMaker(run, ID_TAGS.teams);
   const prefix = `S${run}-`;
   const organisations: OrganisationRow[] = [];
   const teams: TeamRow[] = [];
@@ -725,7 +852,7 @@ export async function seedAtScale({
   seed = 20_240_917,
   concurrency = 2,
   onTableWritten,
-  foreignKeyChecks = true,
+  foreignKeyChecks = 'auto',
 }: SeedAtScaleOptions): Promise<SeedAtScaleResult> {
   const started = process.hrtime.bigint();
   const profile = SCALE_PROFILES[scale];
@@ -734,7 +861,8 @@ export async function seedAtScale({
   const pglite = await isPglite(pool);
   const method: 'copy' | 'insert' = pglite ? 'insert' : 'copy';
   const perBatch = Math.max(1, batchSize ?? (pglite ? 10_000 : 50_000));
-  const writers = pglite ? 1 : Math.max(1, concurrency);
+  const fkMode: 'per-row' | 'after-load' = foreignKeyChecks === 'auto' ? ((await maySkipTriggers(pool)) ? 'after-load' : 'per-row') : foreignKeyChecks;
+  const triggers = fkMode === 'per-row';
 
   const { run, nhsStart, nhsEnd } = await reserveRun(pool, total);
   const rng = new Rng(hashSeed(`clasp-scale:${seed}:${run}`));
@@ -772,36 +900,48 @@ export async function seedAtScale({
   let done = 0;
   let rows = organisations.length + teams.length;
   let failure: unknown = null;
-  const inFlight = new Set<Promise<void>>();
+  const sinks = new SinkPool();
+  // Two lanes: phase 0 (people, children) of batch n+1 runs beside phase 1 (child-scoped tables) of
+  // batch n, each on its own connection; phase 1 of a batch always starts after its phase 0 committed.
+  let lane0: Promise<unknown> = Promise.resolve();
+  let lane1: Promise<unknown> = Promise.resolve();
+  const unfinished = new Set<Promise<void>>();
+  const maxUnfinished = pglite ? 1 : Math.max(1, concurrency);
   const GENERATION_SLICE = 2_000;
   while (!generator.done && failure === null) {
-    const batch = new Batch(method);
+    const batch = new Batch(method, sinks);
     while (batch.children < perBatch && !generator.done) {
       generator.fill(batch, Math.min(GENERATION_SLICE, perBatch - batch.children));
       // Let in-flight COPY streams move while the next batch is generated.
-      if (inFlight.size > 0) await yieldToEventLoop();
+      if (unfinished.size > 0) await yieldToEventLoop();
     }
-    while (inFlight.size >= writers) await Promise.race(inFlight).catch(() => undefined);
+    while (unfinished.size >= maxUnfinished) await Promise.race(unfinished);
     if (failure !== null) break;
-    const write: Promise<void> = writeBatch(pool, batch, foreignKeyChecks, onTableWritten).then(
+    const phase0 = lane0.then(() => writeTables(pool, batch, PHASES[0]!, triggers, onTableWritten));
+    const phase1 = Promise.all([phase0, lane1]).then(() => writeTables(pool, batch, PHASES[1]!, triggers, onTableWritten));
+    lane0 = phase0.catch(() => undefined);
+    lane1 = phase1.catch(() => undefined);
+    const finished: Promise<void> = phase1.then(
       () => {
-        inFlight.delete(write);
+        unfinished.delete(finished);
         done += batch.children;
         rows += batch.rows;
+        if (batch.copy) sinks.give(Object.values(batch.copy));
         onProgress?.(done, total);
       },
       (error: unknown) => {
-        inFlight.delete(write);
+        unfinished.delete(finished);
         failure ??= error;
       },
     );
-    inFlight.add(write);
+    unfinished.add(finished);
   }
-  await Promise.all(inFlight);
+  await Promise.all(unfinished);
   if (failure !== null) throw failure;
 
+  if (fkMode === 'after-load') await checkReferences(pool, run);
   await pool.query('ANALYZE organisations, teams, people, children, child_names, child_addresses, relationships, status_episodes, caseload_allocations');
 
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { children: done, lookedAfter: generator.lookedAfter, seconds, run, codePrefix: `S${run}-`, rows, method };
+  return { children: done, lookedAfter: generator.lookedAfter, seconds, run, codePrefix: `S${run}-`, rows, method, foreignKeyChecks: fkMode };
 }

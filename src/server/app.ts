@@ -14,6 +14,7 @@ import { createCsrfError } from './modules/auth/auth.errors.js';
 import { SESSION_COOKIE, SessionStore, type SessionContext } from './modules/auth/sessions.js';
 import { childrenRoutes } from './modules/children/children.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
+import { lacHealthRoutes } from './modules/lac-health/lac-health.routes.js';
 import { AppError, createUnauthenticatedError } from './shared/app-error.js';
 import type { Actor } from './shared/actor.js';
 import type { Clock } from './shared/clock.js';
@@ -61,7 +62,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           },
         }
       : false,
-    disableRequestLogging: !deps.logger,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -160,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(authRoutes({ sessions, db: deps.db, secureCookies: deps.secureCookies ?? false, version: deps.version ?? '0.1.0', signInRateLimitPerMinute: deps.signInRateLimitPerMinute ?? 30 }));
       await api.register(childrenRoutes({ db: deps.db, clock: deps.clock }));
       await api.register(organisationRoutes({ db: deps.db, clock: deps.clock }));
+      await api.register(lacHealthRoutes({ db: deps.db, clock: deps.clock }));
     },
     { prefix: '/api/v1' },
   );

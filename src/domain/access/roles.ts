@@ -13,7 +13,7 @@
  */
 export const ROLE_DEFINITIONS_VERSION = 1;
 
-export const RESOURCES = ['child', 'status_episode', 'flag', 'relationship', 'presentation', 'cohort', 'user', 'audit', 'organisation'] as const;
+export const RESOURCES = ['child', 'status_episode', 'flag', 'relationship', 'presentation', 'cohort', 'user', 'audit', 'organisation', 'health_assessment', 'health_plan', 'sdq', 'qa_review', 'lac_report'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ['read', 'create', 'update', 'search', 'verify'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -59,6 +59,21 @@ const clinicalWrite = {
   relationship: ['read', 'create'],
 } as const satisfies Partial<Record<Resource, readonly Action[]>>;
 
+/** The LAC health pipeline (#4): statutory assessments, plans, SDQ, QA and the LAC reports. */
+const lacHealthWrite = {
+  health_assessment: ['read', 'create', 'update'],
+  health_plan: ['read', 'create', 'update'],
+  sdq: ['read', 'create'],
+  qa_review: ['read', 'create'],
+  lac_report: ['read'],
+} as const satisfies Partial<Record<Resource, readonly Action[]>>;
+
+const lacHealthRead = {
+  health_assessment: ['read'],
+  health_plan: ['read'],
+  sdq: ['read'],
+} as const satisfies Partial<Record<Resource, readonly Action[]>>;
+
 const statusWrite = {
   child: ['read', 'search', 'create', 'update'],
   status_episode: ['read', 'create', 'update'],
@@ -74,19 +89,19 @@ export const ROLES = {
   zero_to_nineteen_team_manager: { label: '0-19 team manager', service: 'health_visiting', scope: ['organisation_caseload'], actions: { ...clinicalWrite, cohort: ['read'] }, forms: { child_summary: 'rw' } },
   ed_clinician: { label: 'Emergency department clinician', service: 'emergency_department', scope: ['presenting'], unscheduledCareFlagLookup: true, actions: { ...clinicalRead, child: ['read', 'search'], presentation: ['create', 'read'] }, forms: { child_summary: 'r' } },
   paediatric_liaison_nurse: { label: 'Paediatric liaison nurse', service: 'emergency_department', scope: ['presenting', 'team_caseload'], unscheduledCareFlagLookup: true, actions: { ...clinicalRead, presentation: ['create', 'read'] }, forms: { child_summary: 'r' } },
-  paediatrician: { label: 'Paediatrician', service: 'paediatrics', scope: ['team_caseload', 'presenting', 'looked_after'], unscheduledCareFlagLookup: true, actions: { ...clinicalWrite, presentation: ['create', 'read'] }, forms: { child_summary: 'rw' } },
-  gp: { label: 'GP', service: 'general_practice', scope: ['registered_practice'], actions: { ...clinicalWrite, cohort: ['read'] }, forms: { child_summary: 'rw' } },
+  paediatrician: { label: 'Paediatrician', service: 'paediatrics', scope: ['team_caseload', 'presenting', 'looked_after'], unscheduledCareFlagLookup: true, actions: { ...clinicalWrite, ...lacHealthWrite, qa_review: ['read'], presentation: ['create', 'read'] }, forms: { child_summary: 'rw', initial_health_assessment: 'rw', review_health_assessment: 'rw' } },
+  gp: { label: 'GP', service: 'general_practice', scope: ['registered_practice'], actions: { ...clinicalWrite, ...lacHealthRead, cohort: ['read'] }, forms: { child_summary: 'rw', initial_health_assessment: 'r', review_health_assessment: 'r' } },
   named_gp: { label: 'Named GP for safeguarding', service: 'general_practice', scope: ['registered_practice', 'all'], actions: { ...clinicalRead, cohort: ['read'] }, forms: { child_summary: 'r' } },
   camhs_practitioner: { label: 'CAMHS practitioner', service: 'camhs', scope: ['own_caseload', 'team_caseload'], actions: clinicalWrite, forms: { child_summary: 'rw' } },
-  lac_camhs_practitioner: { label: 'LAC CAMHS practitioner', service: 'camhs', scope: ['own_caseload', 'team_caseload'], actions: clinicalWrite, forms: { child_summary: 'rw' } },
-  lac_nurse: { label: 'Looked-after children nurse', service: 'lac_health', scope: ['looked_after', 'team_caseload'], actions: { ...statusWrite, cohort: ['read'] }, forms: { child_summary: 'rw' } },
-  designated_nurse: { label: 'Designated nurse', service: 'icb', scope: ['all'], actions: { ...statusWrite, cohort: ['read'], audit: ['read'] }, forms: { child_summary: 'rw' } },
-  designated_doctor: { label: 'Designated doctor', service: 'icb', scope: ['all'], actions: { ...statusWrite, cohort: ['read'], audit: ['read'] }, forms: { child_summary: 'rw' } },
+  lac_camhs_practitioner: { label: 'LAC CAMHS practitioner', service: 'camhs', scope: ['own_caseload', 'team_caseload'], actions: { ...clinicalWrite, ...lacHealthRead, sdq: ['read', 'create'] }, forms: { child_summary: 'rw', review_health_assessment: 'r' } },
+  lac_nurse: { label: 'Looked-after children nurse', service: 'lac_health', scope: ['looked_after', 'team_caseload'], actions: { ...statusWrite, ...lacHealthWrite, cohort: ['read'] }, forms: { child_summary: 'rw', initial_health_assessment: 'r', review_health_assessment: 'rw' } },
+  designated_nurse: { label: 'Designated nurse', service: 'icb', scope: ['all'], actions: { ...statusWrite, ...lacHealthWrite, cohort: ['read'], audit: ['read'] }, forms: { child_summary: 'rw', initial_health_assessment: 'rw', review_health_assessment: 'rw' } },
+  designated_doctor: { label: 'Designated doctor', service: 'icb', scope: ['all'], actions: { ...statusWrite, ...lacHealthWrite, cohort: ['read'], audit: ['read'] }, forms: { child_summary: 'rw', initial_health_assessment: 'rw', review_health_assessment: 'rw' } },
   named_nurse: { label: 'Named nurse for safeguarding', service: 'safeguarding', scope: ['organisation_caseload', 'presenting'], actions: { ...statusWrite, cohort: ['read'], audit: ['read'] }, forms: { child_summary: 'rw' } },
   mash_health_practitioner: { label: 'MASH health practitioner', service: 'mash', scope: ['all'], actions: statusWrite, forms: { child_summary: 'rw' } },
   sexual_health_practitioner: { label: 'Sexual health practitioner', service: 'sexual_health', scope: ['own_caseload'], actions: clinicalRead, forms: { child_summary: 'r' } },
   substance_misuse_worker: { label: 'Substance misuse worker', service: 'substance_misuse', scope: ['own_caseload'], actions: clinicalRead, forms: { child_summary: 'r' } },
-  commissioner: { label: 'Commissioner', service: 'icb', scope: [], actions: {}, forms: {} },
+  commissioner: { label: 'Commissioner', service: 'icb', scope: [], actions: { lac_report: ['read'] }, forms: {} },
   system_administrator: { label: 'System administrator', service: 'administration', scope: [], actions: { user: ['read', 'create', 'update'], organisation: ['read', 'create'], audit: ['verify'] }, forms: {} },
 } as const satisfies Record<string, RoleDefinition>;
 

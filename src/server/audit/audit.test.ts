@@ -77,3 +77,13 @@ describe('hash-chained audit log', () => {
     expect(result.firstBreak).toMatchObject({ chainId: target.chain_id, seq: 3 });
   });
 });
+
+describe('batch append (imports)', () => {
+  test('many rows appended at once verify, interleaved with single appends', async () => {
+    const { recordAuditBatch } = await import('./audit.js');
+    const entries = Array.from({ length: 250 }, (_, i) => ({ actor, action: 'import.child', outcome: 'allowed' as const, childId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, details: { i }, at: new Date('2026-11-27T10:00:00Z') }));
+    await handle.db.transaction().execute((tx) => recordAuditBatch(tx, entries));
+    await recordAudit(handle.db, { actor, action: 'child.read', outcome: 'allowed', childId, at: new Date('2026-11-27T10:01:00Z') });
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, rowsChecked: 257 });
+  });
+});

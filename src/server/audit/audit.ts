@@ -136,3 +136,40 @@ export async function verifyAuditChain(db: Db, { onProgress }: { onProgress?: (r
   }
   return { ok: true, rowsChecked, chains: heads.length, firstBreak: null };
 }
+
+/**
+ * Appends many rows at once (bulk imports), in the caller's transaction: the chain heads are locked,
+ * the hashes are computed here in order, the rows inserted in batches and the heads advanced. Same
+ * chains, same record format and the same verification as recordAudit().
+ */
+export async function recordAuditBatch(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const byChain = new Map<number, AuditEntry[]>();
+  for (const entry of entries) {
+    const chainId = chainFor(entry.childId ?? entry.actor?.userId ?? 'system');
+    (byChain.get(chainId) ?? byChain.set(chainId, []).get(chainId)!).push(entry);
+  }
+  const chainIds = [...byChain.keys()].sort((a, b) => a - b);
+  const heads = await sql<{ chain_id: number; seq: string | number; last_hash: string }>`
+    SELECT chain_id, seq, last_hash FROM audit_chains WHERE chain_id IN (${sql.join(chainIds)}) ORDER BY chain_id FOR UPDATE`.execute(db);
+  const rows: { chain_id: number; seq: number; occurred_at: string; actor_id: string | null; action: string; outcome: string; child_id: string | null; record: string; prev_hash: string; hash: string }[] = [];
+  const newHeads: { chainId: number; seq: number; prevHash: string; lastHash: string }[] = [];
+  for (const head of heads.rows) {
+    let seq = Number(head.seq);
+    let prev = head.last_hash;
+    let before = prev;
+    for (const entry of byChain.get(head.chain_id) ?? []) {
+      const record = auditRecordText(entry);
+      const hash = chainHash(prev, record);
+      seq += 1;
+      rows.push({ chain_id: head.chain_id, seq, occurred_at: entry.at.toISOString(), actor_id: entry.actor?.userId ?? null, action: entry.action, outcome: entry.outcome, child_id: entry.childId ?? null, record, prev_hash: prev, hash });
+      before = prev;
+      prev = hash;
+    }
+    newHeads.push({ chainId: head.chain_id, seq, prevHash: before, lastHash: prev });
+  }
+  for (let i = 0; i < rows.length; i += 2000) await db.insertInto('audit_events').values(rows.slice(i, i + 2000)).execute();
+  for (const head of newHeads) {
+    await db.updateTable('audit_chains').set({ seq: head.seq, prev_hash: head.prevHash, last_hash: head.lastHash }).where('chain_id', '=', head.chainId).execute();
+  }
+}

@@ -129,6 +129,14 @@ export interface StatusEpisodesTable {
   source: string;
   recorded_by: string | null;
   recorded_at: TimestampDefault;
+  source_key: ColumnType<string | null, string | null | undefined, string | null>;
+  reason_new_episode: ColumnType<string | null, string | null | undefined, string | null>;
+  category_of_need: ColumnType<string | null, string | null | undefined, string | null>;
+  reason_ceased: ColumnType<string | null, string | null | undefined, string | null>;
+  reason_place_change: ColumnType<string | null, string | null | undefined, string | null>;
+  home_postcode: ColumnType<string | null, string | null | undefined, string | null>;
+  placement_postcode: ColumnType<string | null, string | null | undefined, string | null>;
+  urn: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface ManualFlagsTable {
   child_id: string;
@@ -189,6 +197,120 @@ export interface SchemaMigrationsTable {
   applied_at: Generated<Date>;
 }
 
+type Json = ColumnType<unknown, string | undefined | null, string | null>;
+
+export interface LacReviewsTable {
+  child_id: string;
+  id: string;
+  review_on: IsoDateColumn;
+  review_code: string | null;
+  source_key: string;
+}
+export interface MissingEpisodesTable {
+  child_id: string;
+  id: string;
+  kind: string;
+  started_on: IsoDateColumn;
+  ended_on: IsoDateColumn | null;
+  source_key: string;
+}
+export interface HealthActivitiesTable {
+  child_id: string;
+  id: string;
+  activity: string;
+  activity_on: IsoDateColumn;
+  result: string | null;
+  source: string;
+  source_key: string | null;
+  recorded_by: string | null;
+  recorded_at: TimestampDefault;
+}
+export interface SdqReturnsTable {
+  child_id: string;
+  id: string;
+  completed_on: IsoDateColumn;
+  informant: ColumnType<string, string | undefined, string>;
+  responses: Json;
+  emotional: number | null;
+  conduct: number | null;
+  hyperactivity: number | null;
+  peer: number | null;
+  prosocial: number | null;
+  total_difficulties: number | null;
+  band: string | null;
+  scoring_version: string;
+  recorded_by: string | null;
+  recorded_at: TimestampDefault;
+}
+export interface HealthAssessmentsTable {
+  child_id: string;
+  id: string;
+  kind: string;
+  status: string;
+  due_on: IsoDateColumn;
+  booked_at: Timestamp | null;
+  location: string | null;
+  completed_on: IsoDateColumn | null;
+  form_id: string | null;
+  form_version: number | null;
+  answers: Json;
+  practitioner_id: string | null;
+  team_id: string | null;
+  breach_reason: string | null;
+  out_of_area: ColumnType<boolean, boolean | undefined, boolean>;
+  host_area: string | null;
+  host_requested_on: IsoDateColumn | null;
+  host_received_on: IsoDateColumn | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+export interface AssessmentContributionsTable {
+  child_id: string;
+  id: string;
+  assessment_id: string;
+  contributor: string;
+  requested_on: IsoDateColumn;
+  due_on: IsoDateColumn;
+  received_on: IsoDateColumn | null;
+  summary: string | null;
+}
+export interface HealthPlansTable {
+  child_id: string;
+  id: string;
+  assessment_id: string | null;
+  created_on: IsoDateColumn;
+  created_by: string | null;
+}
+export interface HealthPlanActionsTable {
+  child_id: string;
+  id: string;
+  plan_id: string;
+  need: string;
+  action: string;
+  owner_name: string;
+  owner_role: string;
+  measurable_outcome: string;
+  due_on: IsoDateColumn;
+  status: ColumnType<string, string | undefined, string>;
+  carried_from_action_id: string | null;
+  history: ColumnType<unknown, string | undefined, string>;
+}
+export interface QaReviewsTable {
+  child_id: string;
+  id: string;
+  assessment_id: string;
+  checklist_id: string;
+  checklist_version: number;
+  answers: ColumnType<unknown, string, string>;
+  score: number;
+  max_score: number;
+  reviewer_id: string | null;
+  practitioner_id: string | null;
+  team_id: string | null;
+  internal: boolean;
+  reviewed_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   teams: TeamsTable;
@@ -208,4 +330,13 @@ export interface Database {
   audit_events: AuditEventsTable;
   app_settings: AppSettingsTable;
   schema_migrations: SchemaMigrationsTable;
+  lac_reviews: LacReviewsTable;
+  missing_episodes: MissingEpisodesTable;
+  health_activities: HealthActivitiesTable;
+  sdq_returns: SdqReturnsTable;
+  health_assessments: HealthAssessmentsTable;
+  assessment_contributions: AssessmentContributionsTable;
+  health_plans: HealthPlansTable;
+  health_plan_actions: HealthPlanActionsTable;
+  qa_reviews: QaReviewsTable;
 }

@@ -123,7 +123,7 @@ export const api = {
   delete: <S extends z.ZodType | undefined = undefined>(path: string, options?: Omit<RequestOptions<S>, 'body'>) => request('DELETE', path, options),
 };
 
-/** Whether an error is the server refusing input (shown as form errors) rather than a failure. */
+/** Whether an error is the server refusing the request with words for the user (shown as form errors) rather than a failure. */
 export function isInputError(error: unknown): error is ApiError {
-  return error instanceof ApiError && (error.status === 400 || error.status === 409 || error.status === 422 || error.status === 429);
+  return error instanceof ApiError && [400, 403, 409, 422, 429].includes(error.status);
 }

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import type { ChildSummary } from '../../../src/contracts/children.js';
 import { childName, useChild } from '../api/useChild.js';
 import { BackLink, ErrorSummary } from '../components/index.js';
 import { hasErrors, type Form } from '../lib/forms.js';
@@ -17,6 +18,7 @@ export function ChildFormFrame({
   form,
   children,
   intro,
+  onChildLoaded,
 }: {
   childId: string;
   title: string;
@@ -25,8 +27,16 @@ export function ChildFormFrame({
   form: Form;
   children: ReactNode;
   intro?: ReactNode;
+  /** Called once the child has loaded (to prefill the form from the record). */
+  onChildLoaded?: (child: ChildSummary) => void;
 }) {
   const state = useChild(childId);
+  const loaded = state.status === 'ok' ? state.child : null;
+  useEffect(() => {
+    if (loaded) onChildLoaded?.(loaded);
+    // Once per load: the callback identity may change on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded]);
   usePageTitle(state.status === 'ok' || state.status === 'loading' ? title : null, hasErrors(form.errors));
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'not-found') return <ChildNotFound />;

@@ -72,8 +72,10 @@ export function Header({ user, pathname }: { user: SessionUser | null; pathname:
             <ul className="nhsuk-header__account-list">
               <li className="nhsuk-header__account-item" data-testid="signed-in-user">
                 <UserIcon />
-                {appContent.signedInAs(user.displayName, user.roleLabel)}
-                <span className="clasp-header__organisation">{user.organisation.name}</span>
+                <span className="clasp-header__user">
+                  <span>{appContent.signedInAs(user.displayName, user.roleLabel)}</span>
+                  <span className="clasp-header__organisation">{user.organisation.name}</span>
+                </span>
               </li>
               <li className="nhsuk-header__account-item">
                 <form

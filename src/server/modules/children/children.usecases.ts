@@ -67,7 +67,7 @@ interface ChildAccess {
  * 403), the child must be in the actor's scope (else 404, exactly like a missing child), and the
  * attempt is audited in the same transaction — allowed, denied or not found.
  */
-async function withChild<T>(
+export async function withChild<T>(
   { db, clock }: Deps,
   { actor, childId, resource, action, auditAction, details }: { actor: Actor; childId: string; resource: Resource; action: Action; auditAction: string; details?: Record<string, unknown> },
   work: (tx: Db, access: ChildAccess) => Promise<T>,

@@ -9,7 +9,7 @@ export const content = {
   back: 'Back to the child’s record',
   kind: { legend: 'Status', hint: 'What children’s social care has decided for this child' },
   kindHints: {
-    child_protection: 'Child protection plan (section 47 enquiry led to a conference)',
+    child_protection: 'Agreed at a child protection conference after a section 47 enquiry',
     looked_after: 'In the care of the local authority (section 20, 31 or 38, or a placement order)',
     care_leaver: 'Entitled to leaving care support',
   } as Record<string, string>,

@@ -163,8 +163,12 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
                   value: (
                     <>
                       {child.nhsNumberFormatted ?? (formatNhsNumber(child.nhsNumber) || content.identifiers.noNhsNumber)}
-                      <br />
-                      <span className="nhsuk-body-s">{labelFor(NHS_NUMBER_STATUS_LABELS, child.nhsNumberStatus)}</span>
+                      {child.nhsNumber ? (
+                        <>
+                          <br />
+                          <span className="nhsuk-body-s">{labelFor(NHS_NUMBER_STATUS_LABELS, child.nhsNumberStatus)}</span>
+                        </>
+                      ) : null}
                     </>
                   ),
                 },
@@ -335,7 +339,13 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
                 <div className="nhsuk-card__content">
                   <h3 className="nhsuk-card__heading nhsuk-heading-s">
                     <Tag colour={flagColour({ code: alert.kind, priority: 3 })}>{alert.label}</Tag>{' '}
-                    {current ? <Tag colour="blue">{content.alerts.current}</Tag> : <Tag colour="grey">{content.alerts.ended(formatDate(alert.endedOn))}</Tag>}{' '}
+                    {!current ? (
+                      <Tag colour="grey">{content.alerts.ended(formatDate(alert.endedOn))}</Tag>
+                    ) : alert.endedOn ? (
+                      <Tag colour="blue">{content.alerts.endsOn(formatDate(alert.endedOn))}</Tag>
+                    ) : (
+                      <Tag colour="blue">{content.alerts.current}</Tag>
+                    )}{' '}
                     {overdue ? <Tag colour="orange">{content.alerts.reviewOverdue}</Tag> : null}
                   </h3>
                   <SummaryList
@@ -378,7 +388,7 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
             head={[content.names.columns.name, content.names.columns.kind, content.names.columns.from, content.names.columns.to]}
             rows={child.names.map((name) => ({
               key: name.id,
-              cells: [`${name.givenName} ${name.familyName}`, labelFor(NAME_KIND_LABELS, name.kind), formatDate(name.validFrom), formatDate(name.validTo)],
+              cells: [`${name.givenName} ${name.familyName}`, labelFor(NAME_KIND_LABELS, name.kind), formatDate(name.validFrom), name.validTo ? formatDate(name.validTo) : content.names.current],
             }))}
           />
         )}

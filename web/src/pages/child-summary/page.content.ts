@@ -95,6 +95,7 @@ export const content = {
     status: 'Status',
     current: 'Current',
     ended: (date: string) => `Ended ${date}`,
+    endsOn: (date: string) => `Ends ${date}`,
     reviewOverdue: 'Review overdue',
     end: 'End alert',
   },
@@ -103,6 +104,7 @@ export const content = {
     caption: 'Names',
     columns: { name: 'Name', kind: 'Type', from: 'From', to: 'To' },
     none: 'No names recorded.',
+    current: 'Current',
   },
   addresses: {
     heading: 'Address history',

@@ -7,11 +7,24 @@ import { LoadFailed, Loading, PageHeading, usePageTitle } from '../../app/page.j
 import { Link } from '../../app/router.js';
 import { Table, Tag } from '../../components/index.js';
 import { flagColour } from '../../components/FlagsBanner.js';
+import { LEGAL_STATUS } from '../../../../src/domain/codes/dfe-codes.js';
+import { CP_CATEGORY_LABELS, labelFor } from '../../content/labels.content.js';
 import { formatDate } from '../../lib/format.js';
 import { content } from './page.content.js';
 
 type Cohort = z.infer<typeof cohortResponse>;
 type State = { status: 'loading' } | { status: 'ok'; cohort: Cohort } | { status: 'none' } | { status: 'error' };
+
+/** The server sends the status detail as a code (CP category, legal status): show it in words. */
+function describeDetail(kind: string, detail: string | null): string | null {
+  if (!detail) return null;
+  if (kind === 'child_protection') return content.category(labelFor(CP_CATEGORY_LABELS, detail));
+  if (kind === 'looked_after') {
+    const legal = LEGAL_STATUS.find((entry) => entry.code === detail);
+    return legal ? content.legalStatus(`${legal.code}: ${legal.label}`) : detail;
+  }
+  return detail;
+}
 
 const STATUS_FLAG_CODE: Record<string, string> = { looked_after: 'looked_after', child_protection: 'child_protection_plan' };
 
@@ -83,7 +96,7 @@ export function CohortPage() {
                     <Tag colour={flagColour({ code: STATUS_FLAG_CODE[status.kind] ?? status.kind, priority: 5 })}>{status.label}</Tag>{' '}
                     <span className="nhsuk-body-s">
                       {content.since(formatDate(status.startedOn))}
-                      {status.detail ? `. ${status.detail}` : ''}
+                      {status.detail ? `. ${describeDetail(status.kind, status.detail)}` : ''}
                     </span>
                   </li>
                 ))}

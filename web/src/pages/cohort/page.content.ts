@@ -11,7 +11,9 @@ export const content = {
   },
   tableCaption: (n: number) => (n === 1 ? '1 child' : `${n} children`),
   columns: { name: 'Name', nhsNumber: 'NHS number', dateOfBirth: 'Date of birth', statuses: 'Status' },
-  since: (date: string) => `since ${date}`,
+  since: (date: string) => `Since ${date}`,
+  category: (label: string) => `Category: ${label}`,
+  legalStatus: (label: string) => `Legal status ${label}`,
   noNhsNumber: 'None',
   none: 'No registered child is looked after, on a child protection plan or on a child in need plan.',
   notAvailable: {

@@ -44,7 +44,10 @@ export function RecordBirthPage({ childId }: { childId: string }) {
   };
 
   return (
-    <ChildFormFrame childId={childId} title={content.title} heading={content.heading} back={content.back} form={form} intro={<p className="nhsuk-body">{content.intro}</p>}>
+    <ChildFormFrame childId={childId} title={content.title} heading={content.heading} back={content.back} form={form}
+      intro={<p className="nhsuk-body">{content.intro}</p>}
+      onChildLoaded={(child) => form.setValues((current) => ({ familyName: child.familyName, ...current }))}
+    >
       <form
         noValidate
         onSubmit={(event) => {

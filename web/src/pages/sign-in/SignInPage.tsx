@@ -84,15 +84,16 @@ export function SignInPage() {
           />
           <Button disabled={form.submitting}>{content.submit}</Button>
         </form>
-
-        {meta?.demo ? (
+      </div>
+      {meta?.demo ? (
+        <div className="nhsuk-grid-column-full">
           <InsetText>
             <h2 className="nhsuk-heading-s">{content.demo.heading}</h2>
             <p>{content.demo.intro}</p>
             {meta.demoPassword ? (
               <p>
                 {content.demo.passwordIntro}
-                <code className="clasp-demo-password">{meta.demoPassword}</code>
+                <strong className="clasp-demo-password">{meta.demoPassword}</strong>
               </p>
             ) : null}
             <div className="clasp-demo-accounts">
@@ -102,13 +103,13 @@ export function SignInPage() {
                 head={[content.demo.columns.username, content.demo.columns.role, content.demo.columns.organisation]}
                 rows={meta.demoAccounts.map((account) => ({
                   key: account.username,
-                  cells: [<code key="u">{account.username}</code>, account.roleLabel, account.organisation],
+                  cells: [<strong key="u">{account.username}</strong>, account.roleLabel, account.organisation],
                 }))}
               />
             </div>
           </InsetText>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
     </div>
   );
 }
