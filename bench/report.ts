@@ -15,7 +15,8 @@ export interface Results {
   startedAt: string;
   finishedAt?: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; postgres?: string };
-  options: { only: string | null; nationalLimit: number; durationS: number; pageRequests: number };
+  options: { only: string | null; nationalLimit: number; durationS: number; pageRequests: number; waitQuietS: number };
+  source: { root: string; commit: string | null; changedFiles: number | null };
   floors: { bareFastify?: LoadResult; pgPointLookup?: LoadResult; pglitePointLookup?: LoadResult };
   postgres?: {
     seed: SeedReport & { machineBusyBefore?: number | null };
@@ -61,6 +62,8 @@ export function renderReport(results: Results): string {
   const out: string[] = [];
   const m = results.machine;
   out.push(`CLASP benchmark — ${results.startedAt}`);
+  const src = results.source;
+  out.push(`Code: ${src.root} at ${src.commit ? src.commit.slice(0, 10) : 'unknown commit'}${src.changedFiles ? ` + ${src.changedFiles} changed files` : ''}`);
   out.push(`${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}${m.postgres ? `, ${m.postgres}` : ''}; load generator on the same machine; ${results.options.durationS} s per load run after a 2 s warm-up`);
 
   const f = results.floors;

@@ -9,6 +9,7 @@
  *
  * See bench/README.md for what each figure means.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -318,6 +319,17 @@ function checkTargets(results: Results): void {
   }
 }
 
+/** Which code was measured: the commit, and how many files differed from it (others may be mid-edit). */
+function sourceState(): Results['source'] {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    const status = git('status', '--porcelain', '--untracked-files=normal');
+    return { root: ROOT, commit: git('rev-parse', 'HEAD'), changedFiles: status ? status.split('\n').length : 0 };
+  } catch {
+    return { root: ROOT, commit: null, changedFiles: null };
+  }
+}
+
 async function postgresVersion(databaseUrl: string): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: databaseUrl });
   try {
@@ -340,7 +352,8 @@ async function main() {
   const results: Results = {
     startedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
-    options: { only: opts.only, nationalLimit: opts.nationalLimit, durationS: opts.durationS, pageRequests: opts.pageRequests },
+    options: { only: opts.only, nationalLimit: opts.nationalLimit, durationS: opts.durationS, pageRequests: opts.pageRequests, waitQuietS: opts.waitQuietS },
+    source: sourceState(),
     floors: {},
     targets: [],
     notes: [],

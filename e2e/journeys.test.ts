@@ -418,6 +418,7 @@ describe('designated nurse', () => {
     await page.locator('#reviewOn').fill(yesterday.day);
     await page.locator('#reviewOn-month').fill(yesterday.month);
     await page.locator('#reviewOn-year').fill(yesterday.year);
+    await page.getByLabel('Yes, they have been told').check();
     await page.getByRole('button', { name: 'Save alert' }).click();
     const summary = page.locator('.nhsuk-error-summary');
     await summary.waitFor();

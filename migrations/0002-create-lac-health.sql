@@ -117,9 +117,11 @@ CREATE TABLE health_plans (
   child_id uuid NOT NULL REFERENCES children (id),
   id uuid NOT NULL,
   assessment_id uuid,
+  sequence integer NOT NULL,          -- 1 for the child's first plan; each new plan supersedes the last
   created_on date NOT NULL,
   created_by uuid REFERENCES users (id),
-  PRIMARY KEY (child_id, id)
+  PRIMARY KEY (child_id, id),
+  UNIQUE (child_id, sequence)
 );
 
 CREATE TABLE health_plan_actions (

@@ -55,6 +55,8 @@ export const recordContributionBody = z.object({
 export const breachReasonBody = z.object({ breachReason: z.string().trim().min(3, 'Enter why the assessment is late').max(500) });
 
 export const planActionInput = z.object({
+  /** Set when this action was carried forward from the previous plan. */
+  carriedFromActionId: uuid.optional(),
   need: z.string().trim().max(500).default(''),
   action: z.string().trim().max(1000).default(''),
   ownerName: z.string().trim().max(200).default(''),
@@ -78,6 +80,10 @@ export const sdqBody = z
   })
   .refine((v) => (v.responses === undefined) !== (v.totalOnly === undefined), { message: 'Give either the 25 responses or the total, not both', path: ['responses'] });
 
-export const qaReviewBody = z.object({ assessmentId: uuid, answers: z.record(z.string(), z.enum(['yes', 'partly', 'no', 'not_applicable'])) });
+export const qaReviewBody = z.object({
+  assessmentId: uuid,
+  /** Checklist item id → met | not_met | not_applicable (see domain/lac/qa-checklist.ts). */
+  answers: z.record(z.string(), z.enum(['met', 'not_met', 'not_applicable'], { error: 'Answer met, not met or not applicable' })),
+});
 
 export const oc2Query = z.object({ yearEnding: isoDate('the year-end date') });

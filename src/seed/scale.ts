@@ -265,7 +265,7 @@ class IdMaker {
   }
 }
 
-/** Tags in the run-stamped UUIDs : c1a5RRRR-TTTT-8000-8000-<counter>. */
+/** Tags in the run-stamped UUIDs: c1a5RRRR-TTTT-8000-8000-<counter>. */
 const ID_TAGS = { organisations: 0x01, teams: 0x02, people: 0x10, children: 0x11, child_names: 0x12, child_addresses: 0x13, relationships: 0x14, status_episodes: 0x15, caseload_allocations: 0x16 } as const;
 
 const ETHNICITY_TABLE = new WeightedTable<EthnicityCode>([

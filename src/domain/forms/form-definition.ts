@@ -213,7 +213,7 @@ export type ValidationResult = { readonly valid: boolean; readonly fieldErrors: 
  * Validates answers against a form: every SHOWN required field has an answer; radios, yes/no and
  * checkbox answers are among the options; dates are real calendar dates (and not in the future where
  * the field says so and `context.today` is given); text within `maxLength`. Hidden fields are never
- * required and their answers are not checked. An answer to a field the form does not have is an error
+ * required and their answers are not checked. A non-empty answer to a field the form does not have is an error
  * ("This question is not on the form"), so a stale or mistyped key cannot be stored silently.
  * Source: shared/style.md "Form conditions and answer validation run through the same domain/forms
  * code in the browser and on the server"; NHS.UK error message style ("Enter …", "Select …").
@@ -233,8 +233,8 @@ export function validateAnswers({ form, answers, context }: { form: FormDefiniti
     const errors = fieldValueErrors({ field, value, context });
     if (errors.length > 0) fieldErrors[field.id] = errors;
   }
-  for (const id of Object.keys(answers)) {
-    if (!known.has(id)) fieldErrors[id] = ['This question is not on the form'];
+  for (const [id, value] of Object.entries(answers)) {
+    if (!known.has(id) && !isEmpty(value)) fieldErrors[id] = ['This question is not on the form'];
   }
   return { valid: Object.keys(fieldErrors).length === 0, fieldErrors };
 }

@@ -12,7 +12,7 @@
  *
  * Pure: `today` is an argument; no I/O.
  */
-import { addYears, daysBetween, parseDfeDate, type IsoDate } from '../calendar/iso-date.js';
+import { daysBetween, type IsoDate } from '../calendar/iso-date.js';
 import {
   isCategoryOfNeedCode,
   isEthnicityCode,
@@ -43,6 +43,7 @@ import {
   type ReasonPlaceChangeCode,
 } from '../codes/dfe-codes.js';
 import { parseCsv, type CsvRow } from './csv.js';
+import { addYearsFast as addYears, parseDfeDateFast as parseDfeDate } from './fast-dates.js';
 import { sortImportErrors, type ImportError } from './import-error.js';
 
 /** The files of the return this import reads, with their DfE column lists (§2.1 [C], validator config.py). */
@@ -266,19 +267,33 @@ function readTable(file: Ssda903FileName, text: string, errors: ImportError[]): 
   return { file, rows, col };
 }
 
-/** Reads a cell by column name, trimmed. */
-function cellReader(table: Table) {
-  return (row: CsvRow, name: string): string => (row.values[table.col[name]!] ?? '').trim();
+/** Trims only when needed (most cells have no surrounding spaces, and trim() may copy). */
+function clean(value: string | undefined): string {
+  if (value === undefined || value.length === 0) return '';
+  return value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32 ? value.trim() : value;
+}
+
+/** Column indexes of a table, by name. */
+function columnsOf<const N extends string>(table: Table, names: readonly N[]): Record<N, number> {
+  const out = {} as Record<N, number>;
+  for (const name of names) out[name] = table.col[name]!;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 
-interface HeaderInfo {
+/** Everything the checks need to know about one child, gathered across the files. */
+interface ChildState {
+  /** Line in header.csv, or 0 when the child is not in header.csv. */
   line: number;
   dateOfBirth: IsoDate | null;
   sex: string;
   upnBlank: boolean;
   motherBlank: boolean;
+  episodes: EpisodeDraft[];
+  reviews: ReviewDraft[];
+  missing: MissingDraft[];
+  oc2Line: number;
 }
 
 interface EpisodeDraft {
@@ -298,6 +313,25 @@ interface EpisodeDraft {
   urn: string;
   valid: boolean;
 }
+
+interface ReviewDraft {
+  row: CsvRow;
+  reviewOn: IsoDate;
+  participation: ReviewParticipationCode;
+  valid: boolean;
+}
+
+interface MissingDraft {
+  row: CsvRow;
+  kind: string;
+  start: IsoDate;
+  /** null when blank; undefined when not a valid date. */
+  end: IsoDate | null | undefined;
+  valid: boolean;
+}
+
+const byStartThenLine = (a: { startedOn: IsoDate | null; row: CsvRow }, b: { startedOn: IsoDate | null; row: CsvRow }) =>
+  a.startedOn! < b.startedOn! ? -1 : a.startedOn! > b.startedOn! ? 1 : a.row.line - b.row.line;
 
 /**
  * Validates the return and, when it is valid, returns its rows typed. Every error is reported (not only
@@ -335,79 +369,63 @@ export function validateSsda903({
     return false;
   };
 
+  const states = new Map<string, ChildState>();
+  const newState = (line: number): ChildState => ({ line, dateOfBirth: null, sex: '', upnBlank: false, motherBlank: false, episodes: [], reviews: [], missing: [], oc2Line: 0 });
+
   // ---- header.csv
   const headerTable = tables['header.csv'] ?? null;
-  const headerByChild = new Map<string, HeaderInfo>();
   const children: Ssda903Child[] = [];
   if (headerTable) {
     const t = headerTable;
-    const cell = cellReader(t);
+    const c = columnsOf(t, SSDA903_COLUMNS['header.csv']);
     const file = 'header.csv';
     for (const row of t.rows) {
-      const child = cell(row, 'CHILD');
+      const v = row.values;
+      const child = clean(v[c.CHILD]);
       if (child === '') {
         add(file, row, t, 'CHILD', 'child_required', 'CHILD (the LA child id) is blank');
         continue;
       }
-      const earlier = headerByChild.get(child);
+      const earlier = states.get(child);
       if (earlier) {
         add(file, row, t, 'CHILD', 'duplicate_child', `child ${child} is already on line ${earlier.line}`, child);
         continue;
       }
       let valid = true;
-      const sex = cell(row, 'SEX');
-      if (sex !== '1' && sex !== '2') {
+      const fail = (column: string, rule: string, message: string) => {
         valid = false;
-        add(file, row, t, 'SEX', '101', `SEX must be 1 (male) or 2 (female), ${found(sex)}`, child);
-      }
-      const dobText = cell(row, 'DOB');
+        add(file, row, t, column, rule, message, child);
+      };
+      const sex = clean(v[c.SEX]);
+      if (sex !== '1' && sex !== '2') fail('SEX', '101', `SEX must be 1 (male) or 2 (female), ${found(sex)}`);
+      const dobText = clean(v[c.DOB]);
       const dateOfBirth = parseDfeDate(dobText);
-      if (!dateOfBirth) {
-        valid = false;
-        add(file, row, t, 'DOB', '102', `DOB must be a real date written dd/mm/yyyy, ${found(dobText)}`, child);
-      } else if (!notFuture(file, row, t, 'DOB', dateOfBirth, child)) valid = false;
-      const ethnic = cell(row, 'ETHNIC');
-      if (!isEthnicityCode(ethnic)) {
-        valid = false;
-        add(file, row, t, 'ETHNIC', '103', `ETHNIC must be one of the DfE ethnicity codes (${codesText(ETHNICITY)}), ${found(ethnic)}`, child);
-      }
-      const upn = cell(row, 'UPN');
-      if (upn !== '' && !isUpn(upn)) {
-        valid = false;
-        add(file, row, t, 'UPN', '168', `UPN must be a letter (not I, O or S) then 12 digits, or 11 digits and a letter, or one of UN1–UN5 if not known, ${found(upn)}`, child);
-      }
-      const mother = cell(row, 'MOTHER');
-      if (mother !== '' && mother !== '0' && mother !== '1') {
-        valid = false;
-        add(file, row, t, 'MOTHER', '165', `MOTHER must be 1 (the child is a mother), 0 (not a mother) or blank, ${found(mother)}`, child);
-      }
-      const mcDobText = cell(row, 'MC_DOB');
+      if (!dateOfBirth) fail('DOB', '102', `DOB must be a real date written dd/mm/yyyy, ${found(dobText)}`);
+      else if (!notFuture(file, row, t, 'DOB', dateOfBirth, child)) valid = false;
+      const ethnic = clean(v[c.ETHNIC]);
+      if (!isEthnicityCode(ethnic)) fail('ETHNIC', '103', `ETHNIC must be one of the DfE ethnicity codes (${codesText(ETHNICITY)}), ${found(ethnic)}`);
+      const upn = clean(v[c.UPN]);
+      if (upn !== '' && !isUpn(upn)) fail('UPN', '168', `UPN must be a letter (not I, O or S) then 12 digits, or 11 digits and a letter, or one of UN1–UN5 if not known, ${found(upn)}`);
+      const mother = clean(v[c.MOTHER]);
+      if (mother !== '' && mother !== '0' && mother !== '1') fail('MOTHER', '165', `MOTHER must be 1 (the child is a mother), 0 (not a mother) or blank, ${found(mother)}`);
+      const mcDobText = clean(v[c.MC_DOB]);
       let motherChildDateOfBirth: IsoDate | null = null;
       if (mcDobText !== '') {
         motherChildDateOfBirth = parseDfeDate(mcDobText);
-        if (!motherChildDateOfBirth) {
-          valid = false;
-          add(file, row, t, 'MC_DOB', '171', `MC_DOB (date of birth of the mother's child) must be a real date written dd/mm/yyyy, ${found(mcDobText)}`, child);
-        } else {
+        if (!motherChildDateOfBirth) fail('MC_DOB', '171', `MC_DOB (date of birth of the mother's child) must be a real date written dd/mm/yyyy, ${found(mcDobText)}`);
+        else {
           if (!notFuture(file, row, t, 'MC_DOB', motherChildDateOfBirth, child)) valid = false;
-          if (mother !== '1') {
-            valid = false;
-            add(file, row, t, 'MC_DOB', '612', `MC_DOB is given but MOTHER is not 1: give the date of birth of the child's own child only when MOTHER is 1`, child);
-          }
-          if (sex === '1') {
-            valid = false;
-            add(file, row, t, 'MC_DOB', '174', `MC_DOB is given but SEX is 1 (male)`, child);
-          }
-          if (dateOfBirth && motherChildDateOfBirth <= dateOfBirth) {
-            valid = false;
-            add(file, row, t, 'MC_DOB', '621', `MC_DOB ${dfe(motherChildDateOfBirth)} is not after the child's own DOB ${dfe(dateOfBirth)}`, child);
-          }
+          if (mother !== '1') fail('MC_DOB', '612', `MC_DOB is given but MOTHER is not 1: give the date of birth of the child's own child only when MOTHER is 1`);
+          if (sex === '1') fail('MC_DOB', '174', `MC_DOB is given but SEX is 1 (male)`);
+          if (dateOfBirth && motherChildDateOfBirth <= dateOfBirth) fail('MC_DOB', '621', `MC_DOB ${dfe(motherChildDateOfBirth)} is not after the child's own DOB ${dfe(dateOfBirth)}`);
         }
-      } else if (mother === '1') {
-        valid = false;
-        add(file, row, t, 'MC_DOB', '611', `MOTHER is 1 but MC_DOB (the date of birth of her child) is blank`, child);
-      }
-      headerByChild.set(child, { line: row.line, dateOfBirth, sex, upnBlank: upn === '', motherBlank: mother === '' });
+      } else if (mother === '1') fail('MC_DOB', '611', `MOTHER is 1 but MC_DOB (the date of birth of her child) is blank`);
+      const state = newState(row.line);
+      state.dateOfBirth = dateOfBirth;
+      state.sex = sex;
+      state.upnBlank = upn === '';
+      state.motherBlank = mother === '';
+      states.set(child, state);
       if (valid && dateOfBirth && isEthnicityCode(ethnic)) {
         const real = upn !== '' && !isUpnUnknownReasonCode(upn);
         children.push({
@@ -425,77 +443,70 @@ export function validateSsda903({
     }
   }
   const knowChildren = headerTable !== null;
-  const inHeader = (file: Ssda903FileName, row: CsvRow, table: Table, child: string): boolean => {
+  /** The child's state; reports a blank CHILD or one missing from header.csv (returns null for those). */
+  const childOf = (file: Ssda903FileName, row: CsvRow, table: Table, child: string): ChildState | null => {
     if (child === '') {
       add(file, row, table, 'CHILD', 'child_required', 'CHILD (the LA child id) is blank');
-      return false;
+      return null;
     }
-    if (knowChildren && !headerByChild.has(child)) {
-      add(file, row, table, 'CHILD', 'child_not_in_header', `child ${child} is not in header.csv: every child in ${file} must have a row in header.csv`, child);
-      return false;
-    }
-    return true;
+    const state = states.get(child);
+    if (state && state.line > 0) return state;
+    if (knowChildren) add(file, row, table, 'CHILD', 'child_not_in_header', `child ${child} is not in header.csv: every child in ${file} must have a row in header.csv`, child);
+    return null;
   };
 
   // ---- episodes.csv
   const episodesTable = tables['episodes.csv'] ?? null;
-  const episodeDrafts: EpisodeDraft[] = [];
-  const episodesByChild = new Map<string, EpisodeDraft[]>();
   if (episodesTable) {
     const t = episodesTable;
-    const cell = cellReader(t);
+    const c = columnsOf(t, SSDA903_COLUMNS['episodes.csv']);
     const file = 'episodes.csv';
-    const seen = new Map<string, number>();
     for (const row of t.rows) {
-      const child = cell(row, 'CHILD');
-      const known = inHeader(file, row, t, child);
-      const header = headerByChild.get(child);
-      const dob = header?.dateOfBirth ?? null;
+      const v = row.values;
+      const child = clean(v[c.CHILD]);
+      let state = childOf(file, row, t, child);
+      const dob = state?.dateOfBirth ?? null;
       const draft: EpisodeDraft = {
         row,
         child,
         startedOn: null,
         endedOn: null,
-        rne: cell(row, 'RNE'),
-        ls: cell(row, 'LS'),
-        cin: cell(row, 'CIN'),
-        place: cell(row, 'PLACE'),
-        provider: cell(row, 'PLACE_PROVIDER'),
-        rec: cell(row, 'REC'),
-        reasonPlaceChange: cell(row, 'REASON_PLACE_CHANGE'),
-        homePostcode: cell(row, 'HOME_POST'),
-        placementPostcode: cell(row, 'PL_POST'),
-        urn: cell(row, 'URN'),
-        valid: known,
+        rne: clean(v[c.RNE]),
+        ls: clean(v[c.LS]),
+        cin: clean(v[c.CIN]),
+        place: clean(v[c.PLACE]),
+        provider: clean(v[c.PLACE_PROVIDER]),
+        rec: clean(v[c.REC]),
+        reasonPlaceChange: clean(v[c.REASON_PLACE_CHANGE]),
+        homePostcode: clean(v[c.HOME_POST]),
+        placementPostcode: clean(v[c.PL_POST]),
+        urn: clean(v[c.URN]),
+        valid: state !== null,
       };
+      const { rne, ls, cin, place, provider, rec, reasonPlaceChange, homePostcode, placementPostcode, urn } = draft;
       const e = (column: string, rule: string, message: string) => {
         draft.valid = false;
         add(file, row, t, column, rule, message, child || undefined);
       };
-      const { rne, ls, cin, place, provider, rec, reasonPlaceChange, homePostcode, placementPostcode, urn } = draft;
 
       // Dates
-      const decomText = cell(row, 'DECOM');
+      const decomText = clean(v[c.DECOM]);
       const decom = parseDfeDate(decomText);
       if (!decom) e('DECOM', '141', `DECOM (date the episode started) must be a real date written dd/mm/yyyy, ${found(decomText)}`);
       else {
         draft.startedOn = decom;
-        if (!notFuture(file, row, t, 'DECOM', decom, child)) draft.valid = false;
+        if (decom > today) e('DECOM', 'date_in_future', `DECOM ${dfe(decom)} is after today (${dfe(today)})`);
         if (decom < EARLIEST_EPISODE_START) e('DECOM', '353', `no episode can start before 14/10/1991 (the Children Act 1989), found ${dfe(decom)}`);
         if (dob && decom < dob) e('DECOM', 'decom_before_dob', `DECOM ${dfe(decom)} is before the child's date of birth ${dfe(dob)}`);
-        const key = `${child}\u0000${decom}`;
-        const earlierLine = seen.get(key);
-        if (earlierLine !== undefined) e('DECOM', 'duplicate_episode', `child ${child} already has an episode starting ${dfe(decom)} on line ${earlierLine}`);
-        else seen.set(key, row.line);
       }
-      const decText = cell(row, 'DEC');
+      const decText = clean(v[c.DEC]);
       let dec: IsoDate | null = null;
       if (decText !== '') {
         dec = parseDfeDate(decText);
         if (!dec) e('DEC', '147', `DEC (date the episode ceased) must be a real date written dd/mm/yyyy, ${found(decText)}`);
         else {
           draft.endedOn = dec;
-          if (!notFuture(file, row, t, 'DEC', dec, child)) draft.valid = false;
+          if (dec > today) e('DEC', 'date_in_future', `DEC ${dfe(dec)} is after today (${dfe(today)})`);
           if (decom && dec < decom) e('DEC', '356', `DEC ${dfe(dec)} is before DECOM ${dfe(decom)}: an episode cannot end before it starts`);
         }
       }
@@ -515,25 +526,25 @@ export function validateSsda903({
       // Cross-field rules within the row
       if ((decText === '') !== (rec === '')) e(decText === '' ? 'DEC' : 'REC', '148', `DEC and REC must both be given (the episode ended) or both be blank (still open); ${decText === '' ? 'REC is given but DEC is blank' : 'DEC is given but REC is blank'}`);
       if (isPlacementTypeCode(place)) {
-        if (NO_PROVIDER_PLACEMENTS.has(place) && provider !== '') e('PLACE_PROVIDER', '178', `PLACE_PROVIDER must be blank for placement ${place} (temporary placements T0–T4 and Z1), found "${provider}"`);
-        if (!NO_PROVIDER_PLACEMENTS.has(place) && provider === '') e('PLACE_PROVIDER', '526', `PLACE_PROVIDER is blank: it is required for placement ${place}`);
+        const temporary = TEMPORARY_PLACEMENTS.has(place);
+        if (NO_PROVIDER_PLACEMENTS.has(place)) {
+          if (provider !== '') e('PLACE_PROVIDER', '178', `PLACE_PROVIDER must be blank for placement ${place} (temporary placements T0–T4 and Z1), found "${provider}"`);
+        } else if (provider === '') e('PLACE_PROVIDER', '526', `PLACE_PROVIDER is blank: it is required for placement ${place}`);
         if (provider === 'PR0' && place !== 'P1') e('PLACE_PROVIDER', '550', `placement provider PR0 (parent or person with parental responsibility) can only go with placement P1, found ${place}`);
         if ((provider === 'PR1' || provider === 'PR2') && (place === 'P1' || place === 'R2' || place === 'R5'))
           e('PLACE_PROVIDER', provider === 'PR1' ? '527' : '528', `placement provider ${provider} cannot go with placement ${place}`);
         if (provider === 'PR3' && NOT_PR3_PLACEMENTS.has(place)) e('PLACE_PROVIDER', '529', `placement provider PR3 (other public provision) cannot go with placement ${place}`);
         if ((provider === 'PR4' || provider === 'PR5') && place === 'P1') e('PLACE_PROVIDER', provider === 'PR4' ? '530' : '531', `placement provider ${provider} cannot go with placement P1`);
-        if (urn !== '' && !URN_PLACEHOLDERS.has(urn) && NO_URN_PLACEMENTS.has(place)) e('URN', '222', `an Ofsted URN must not be given for placement ${place}, found "${urn}"`);
-        if (TEMPORARY_PLACEMENTS.has(place)) {
+        if (urn !== '' && NO_URN_PLACEMENTS.has(place) && !URN_PLACEHOLDERS.has(urn)) e('URN', '222', `an Ofsted URN must not be given for placement ${place}, found "${urn}"`);
+        if (temporary) {
           if (reasonPlaceChange !== '') e('REASON_PLACE_CHANGE', '226', `REASON_PLACE_CHANGE must be blank for a temporary placement (${place})`);
           if (rne !== '' && rne !== 'P' && rne !== 'B') e('RNE', '380', `a period of care cannot start with a temporary placement (${place}): RNE must be P or B, found ${rne}`);
           if (rec !== '' && rec !== 'X1') e('REC', '381', `a period of care cannot end with a temporary placement (${place}): REC must be X1, found ${rec}`);
         }
-        if (rec === 'E11' || rec === 'E12') {
-          if (!ADOPTION_PLACEMENTS.has(place)) e('REC', '390', `REC ${rec} (adopted) needs a placement for adoption (A3–A6), found ${place}`);
-        }
+        if ((rec === 'E11' || rec === 'E12') && !ADOPTION_PLACEMENTS.has(place)) e('REC', '390', `REC ${rec} (adopted) needs a placement for adoption (A3–A6), found ${place}`);
         if ((place === 'A5' || place === 'A6') && isLegalStatusCode(ls) && ls !== 'E1') e('LS', '408', `placement ${place} (placed for adoption with a placement order) needs LS E1, found ${ls}`);
         if ((rec === 'E45' || rec === 'E46') && !FOSTER_PLACEMENTS.has(place)) e('REC', '516', `REC ${rec} (special guardianship to former foster carers) needs a foster placement (U1–U6), found ${place}`);
-        if ((place === 'A3' || place === 'A5') && decom && decom >= RULE_217_FROM && rne !== '' && !['S', 'T', 'U'].includes(rne))
+        if ((place === 'A3' || place === 'A5') && decom && decom >= RULE_217_FROM && rne !== '' && rne !== 'S' && rne !== 'T' && rne !== 'U')
           e('RNE', '217', `a child placed for adoption with current foster carers (${place}) must have RNE S, T or U, found ${rne}`);
         if (place === 'P1' && ls === 'V2') e('LS', '378', 'a child placed with parents (P1) cannot be accommodated under a single period of section 20 (V2)');
         const minAge = PLACEMENT_MIN_AGE[place];
@@ -562,26 +573,41 @@ export function validateSsda903({
           e('DEC', lsLimit.rule, `${lsLimit.label} cannot last more than ${lsLimit.days} days (${dfe(decom)} to ${dfe(dec)})`);
       }
       if (rne === 'S' && dob && decom && decom >= addYears(dob, 18)) e('RNE', '352', `a child who started to be looked after (RNE S) was already 18 (born ${dfe(dob)}, started ${dfe(decom)})`);
-      if (dob && dec) {
+      if (dob && dec && rec.length > 1 && rec !== 'X1') {
         if ((rec === 'E11' || rec === 'E12') && dec >= addYears(dob, 18)) e('REC', '386', `REC ${rec} (adopted) but the child had reached 18 by ${dfe(dec)}`);
         if ((rec === 'E5' || rec === 'E6') && dec < addYears(dob, 14)) e('REC', '387', `REC ${rec} (independent living) but the child was under 14 on ${dfe(dec)}`);
         if (rec === 'E7' && dec < addYears(dob, 16)) e('REC', '389', `REC E7 (transferred to adult social care) but the child was under 16 on ${dfe(dec)}`);
-        if (['E45', 'E46', 'E47', 'E48'].includes(rec) && dec > addYears(dob, 18)) e('REC', '407', `REC ${rec} (special guardianship order) but the child had reached 18 by ${dfe(dec)}`);
+        if ((rec === 'E45' || rec === 'E46' || rec === 'E47' || rec === 'E48') && dec > addYears(dob, 18)) e('REC', '407', `REC ${rec} (special guardianship order) but the child had reached 18 by ${dfe(dec)}`);
       }
 
-      episodeDrafts.push(draft);
-      if (child !== '' && decom && isFirstWithStart(seen, child, decom, row.line)) {
-        (episodesByChild.get(child) ?? episodesByChild.set(child, []).get(child)!).push(draft);
+      if (child !== '' && decom) {
+        // Children missing from header.csv still get the checks across their episodes.
+        if (!state) {
+          state = states.get(child) ?? newState(0);
+          states.set(child, state);
+        }
+        state.episodes.push(draft);
       }
     }
 
     // Rules across a child's episodes, in date order
-    for (const [child, list] of episodesByChild) {
-      list.sort((a, b) => (a.startedOn! < b.startedOn! ? -1 : a.startedOn! > b.startedOn! ? 1 : 0));
+    for (const [child, state] of states) {
+      if (state.episodes.length === 0) continue;
+      const all = state.episodes.sort(byStartThenLine);
       const on = (d: EpisodeDraft, column: string, rule: string, message: string) => {
         d.valid = false;
         add(file, d.row, t, column, rule, message, child);
       };
+      // The same DECOM twice: report the later lines, and check the rest without them.
+      let list = all;
+      for (let i = 1; i < all.length; i += 1) {
+        if (all[i]!.startedOn !== all[i - 1]!.startedOn) continue;
+        const first = all.find((d) => d.startedOn === all[i]!.startedOn)!;
+        on(all[i]!, 'DECOM', 'duplicate_episode', `child ${child} already has an episode starting ${dfe(all[i]!.startedOn!)} on line ${first.row.line}`);
+        if (list === all) list = [...all];
+        list.splice(list.indexOf(all[i]!), 1);
+      }
+      state.episodes = list;
       const first = list[0]!;
       if (first.rne !== 'S' && isReasonNewEpisodeCode(first.rne)) {
         const continues = precedingEpisodeEnds?.get(child)?.has(first.startedOn!) ?? false;
@@ -609,14 +635,17 @@ export function validateSsda903({
           on(cur, 'DECOM', '433', `RNE ${cur.rne} means this episode continues the previous one, but the previous episode ${prev.endedOn ? `ended ${dfe(prev.endedOn)}` : 'has no end date'}, not ${dfe(curStart)}`);
         if (prev.rec === 'X1' && prev.endedOn === curStart) {
           if (cur.cin !== prev.cin && isCategoryOfNeedCode(cur.cin)) on(cur, 'CIN', '504', `the category of need (${cur.cin}) differs from the one at the start of this period of care (${prev.cin})`);
-          if (prev.reasonPlaceChange === '' && !TEMPORARY_PLACEMENTS.has(prev.place) && ['P', 'B', 'T', 'U'].includes(cur.rne) && !TEMPORARY_PLACEMENTS.has(cur.place))
+          if (prev.reasonPlaceChange === '' && !TEMPORARY_PLACEMENTS.has(prev.place) && (cur.rne === 'P' || cur.rne === 'B' || cur.rne === 'T' || cur.rne === 'U') && !TEMPORARY_PLACEMENTS.has(cur.place))
             on(prev, 'REASON_PLACE_CHANGE', '225', `the placement changes at the end of this episode (next RNE ${cur.rne}), so REASON_PLACE_CHANGE must be recorded`);
         }
-        const placementSame = cur.place === prev.place && cur.placementPostcode === prev.placementPostcode && cur.urn === prev.urn && cur.provider === prev.provider;
-        if ((cur.rne === 'P' || cur.rne === 'T') && (cur.ls !== prev.ls || placementSame))
-          on(cur, cur.ls !== prev.ls ? 'LS' : 'PLACE', '435', `RNE ${cur.rne} means the placement changed but not the legal status, but ${cur.ls !== prev.ls ? `the legal status changed (${prev.ls} to ${cur.ls})` : 'the placement details are the same as the previous episode'}`);
-        if ((cur.rne === 'U' || cur.rne === 'B') && (cur.ls === prev.ls || placementSame))
-          on(cur, cur.ls === prev.ls ? 'LS' : 'PLACE', '436', `RNE ${cur.rne} means both the placement and the legal status changed, but ${cur.ls === prev.ls ? `the legal status is still ${cur.ls}` : 'the placement details are the same as the previous episode'}`);
+        if (cur.rne === 'P' || cur.rne === 'T' || cur.rne === 'U' || cur.rne === 'B') {
+          const placementSame = cur.place === prev.place && cur.placementPostcode === prev.placementPostcode && cur.urn === prev.urn && cur.provider === prev.provider;
+          const lsChanged = cur.ls !== prev.ls;
+          if ((cur.rne === 'P' || cur.rne === 'T') && (lsChanged || placementSame))
+            on(cur, lsChanged ? 'LS' : 'PLACE', '435', `RNE ${cur.rne} means the placement changed but not the legal status, but ${lsChanged ? `the legal status changed (${prev.ls} to ${cur.ls})` : 'the placement details are the same as the previous episode'}`);
+          if ((cur.rne === 'U' || cur.rne === 'B') && (!lsChanged || placementSame))
+            on(cur, !lsChanged ? 'LS' : 'PLACE', '436', `RNE ${cur.rne} means both the placement and the legal status changed, but ${!lsChanged ? `the legal status is still ${cur.ls}` : 'the placement details are the same as the previous episode'}`);
+        }
         if (TEMPORARY_PLACEMENTS.has(cur.place) && i + 1 < list.length) {
           const next = list[i + 1]!;
           if (next.rne !== 'P' || next.place !== prev.place)
@@ -638,180 +667,153 @@ export function validateSsda903({
       }
     }
   }
-  const childEpisodes = (child: string) => episodesByChild.get(child) ?? [];
-  const hasShortBreak = (child: string) => childEpisodes(child).some((d) => SHORT_BREAKS.has(d.ls));
 
   // Header rules that need the child's episodes (442 UPN required, 393 MOTHER required)
   if (headerTable && episodesTable) {
     const t = headerTable;
-    const cell = cellReader(t);
     for (const row of t.rows) {
-      const child = cell(row, 'CHILD');
-      const info = headerByChild.get(child);
-      if (!info || info.line !== row.line) continue;
-      const lookedAfterOtherThanShortBreaks = childEpisodes(child).some((d) => !SHORT_BREAKS.has(d.ls));
-      if (!lookedAfterOtherThanShortBreaks) continue;
-      if (info.upnBlank) add('header.csv', row, t, 'UPN', '442', 'UPN is blank: give the UPN, or UN1–UN5 if it is not known', child);
-      if (info.sex === '2' && info.motherBlank) add('header.csv', row, t, 'MOTHER', '393', 'MOTHER is blank: for a looked-after girl give 1 if she is a mother, else 0', child);
+      const child = clean(row.values[t.col.CHILD!]);
+      const state = states.get(child);
+      if (!state || state.line !== row.line) continue;
+      if (!state.episodes.some((d) => !SHORT_BREAKS.has(d.ls))) continue;
+      if (state.upnBlank) add('header.csv', row, t, 'UPN', '442', 'UPN is blank: give the UPN, or UN1–UN5 if it is not known', child);
+      if (state.sex === '2' && state.motherBlank) add('header.csv', row, t, 'MOTHER', '393', 'MOTHER is blank: for a looked-after girl give 1 if she is a mother, else 0', child);
     }
   }
 
   /** DOB in reviews/missing/oc2 must be the DOB in header.csv. */
-  const checkDob = (file: Ssda903FileName, row: CsvRow, t: Table, child: string): IsoDate | null => {
-    const text = cellReader(t)(row, 'DOB');
+  const checkDob = (file: Ssda903FileName, row: CsvRow, t: Table, child: string, state: ChildState): IsoDate | null => {
+    const text = clean(row.values[t.col.DOB!]);
     const dob = parseDfeDate(text);
-    const headerDob = headerByChild.get(child)?.dateOfBirth ?? null;
     if (!dob) {
       add(file, row, t, 'DOB', '102', `DOB must be a real date written dd/mm/yyyy, ${found(text)}`, child);
       return null;
     }
-    if (headerDob && dob !== headerDob) {
-      add(file, row, t, 'DOB', 'dob_mismatch', `DOB ${dfe(dob)} differs from the DOB ${dfe(headerDob)} in header.csv for child ${child}`, child);
+    if (state.dateOfBirth && dob !== state.dateOfBirth) {
+      add(file, row, t, 'DOB', 'dob_mismatch', `DOB ${dfe(dob)} differs from the DOB ${dfe(state.dateOfBirth)} in header.csv for child ${child}`, child);
       return null;
     }
     return dob;
   };
-  const needsEpisodes = (file: Ssda903FileName, row: CsvRow, t: Table, child: string): boolean => {
-    if (!episodesTable || !headerByChild.has(child) || episodesByChild.has(child)) return true;
+  /** Rule 1012: reviews, missing periods and OC2 only for children with episodes. */
+  const hasEpisodes = (file: Ssda903FileName, row: CsvRow, t: Table, child: string, state: ChildState): boolean => {
+    if (!episodesTable || state.episodes.length > 0) return true;
     add(file, row, t, 'CHILD', '1012', `child ${child} has no episodes in episodes.csv, so should have no rows in ${file}`, child);
     return false;
   };
 
   // ---- reviews.csv
-  const reviews: Ssda903Review[] = [];
   const reviewsTable = tables['reviews.csv'] ?? null;
   if (reviewsTable) {
     const t = reviewsTable;
-    const cell = cellReader(t);
+    const c = columnsOf(t, SSDA903_COLUMNS['reviews.csv']);
     const file = 'reviews.csv';
-    const seen = new Map<string, number>();
     for (const row of t.rows) {
-      const child = cell(row, 'CHILD');
-      if (!inHeader(file, row, t, child)) continue;
-      let valid = needsEpisodes(file, row, t, child);
-      const dob = checkDob(file, row, t, child);
+      const v = row.values;
+      const child = clean(v[c.CHILD]);
+      const state = childOf(file, row, t, child);
+      if (!state) continue;
+      let valid = hasEpisodes(file, row, t, child, state);
+      const fail = (column: string, rule: string, message: string) => {
+        valid = false;
+        add(file, row, t, column, rule, message, child);
+      };
+      const dob = checkDob(file, row, t, child, state);
       if (!dob) valid = false;
-      const reviewText = cell(row, 'REVIEW');
+      const reviewText = clean(v[c.REVIEW]);
       const reviewOn = parseDfeDate(reviewText);
-      if (!reviewOn) {
-        valid = false;
-        add(file, row, t, 'REVIEW', '166', `REVIEW (date of the review) must be a real date written dd/mm/yyyy, ${found(reviewText)}`, child);
-      } else {
-        if (!notFuture(file, row, t, 'REVIEW', reviewOn, child)) valid = false;
-        if (dob && reviewOn < dob) {
-          valid = false;
-          add(file, row, t, 'REVIEW', 'review_before_dob', `REVIEW ${dfe(reviewOn)} is before the child's date of birth ${dfe(dob)}`, child);
-        }
-        const key = `${child}\u0000${reviewOn}`;
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
-          valid = false;
-          add(file, row, t, 'REVIEW', 'duplicate_review', `child ${child} already has a review on ${dfe(reviewOn)} on line ${earlier}`, child);
-        } else seen.set(key, row.line);
+      if (!reviewOn) fail('REVIEW', '166', `REVIEW (date of the review) must be a real date written dd/mm/yyyy, ${found(reviewText)}`);
+      else {
+        if (reviewOn > today) fail('REVIEW', 'date_in_future', `REVIEW ${dfe(reviewOn)} is after today (${dfe(today)})`);
+        if (dob && reviewOn < dob) fail('REVIEW', 'review_before_dob', `REVIEW ${dfe(reviewOn)} is before the child's date of birth ${dfe(dob)}`);
       }
-      const code = cell(row, 'REVIEW_CODE');
+      const code = clean(v[c.REVIEW_CODE]);
       const isCode = (REVIEW_PARTICIPATION_CODES as readonly string[]).includes(code);
-      if (!isCode) {
-        valid = false;
-        add(file, row, t, 'REVIEW_CODE', '167', `REVIEW_CODE (participation) must be one of ${REVIEW_PARTICIPATION_CODES.join(', ')}, ${found(code)}`, child);
-      } else if (dob && reviewOn) {
+      if (!isCode) fail('REVIEW_CODE', '167', `REVIEW_CODE (participation) must be one of ${REVIEW_PARTICIPATION_CODES.join(', ')}, ${found(code)}`);
+      else if (dob && reviewOn) {
         const fourth = addYears(dob, 4);
-        if (code === 'PN0' && reviewOn > fourth) {
-          valid = false;
-          add(file, row, t, 'REVIEW_CODE', '440', `REVIEW_CODE PN0 means the child was under 4 at the review, but the child was 4 or over on ${dfe(reviewOn)}`, child);
-        }
-        if (code !== 'PN0' && reviewOn < fourth) {
-          valid = false;
-          add(file, row, t, 'REVIEW_CODE', '441', `REVIEW_CODE ${code} means the child was 4 or over at the review, but the child was under 4 on ${dfe(reviewOn)}: use PN0`, child);
-        }
+        if (code === 'PN0' && reviewOn > fourth) fail('REVIEW_CODE', '440', `REVIEW_CODE PN0 means the child was under 4 at the review, but the child was 4 or over on ${dfe(reviewOn)}`);
+        if (code !== 'PN0' && reviewOn < fourth) fail('REVIEW_CODE', '441', `REVIEW_CODE ${code} means the child was 4 or over at the review, but the child was under 4 on ${dfe(reviewOn)}: use PN0`);
       }
-      if (hasShortBreak(child)) {
-        valid = false;
-        add(file, row, t, 'REVIEW', '399', `child ${child} is looked after under LS V3 or V4 (short-term breaks), so reviews should not be returned`, child);
+      if (state.episodes.some((d) => SHORT_BREAKS.has(d.ls))) fail('REVIEW', '399', `child ${child} is looked after under LS V3 or V4 (short-term breaks), so reviews should not be returned`);
+      if (reviewOn) state.reviews.push({ row, reviewOn, participation: code as ReviewParticipationCode, valid: valid && isCode });
+    }
+    for (const [child, state] of states) {
+      if (state.reviews.length < 2) continue;
+      state.reviews.sort((a, b) => (a.reviewOn < b.reviewOn ? -1 : a.reviewOn > b.reviewOn ? 1 : a.row.line - b.row.line));
+      for (let i = 1; i < state.reviews.length; i += 1) {
+        const prev = state.reviews[i - 1]!;
+        const cur = state.reviews[i]!;
+        if (cur.reviewOn !== prev.reviewOn) continue;
+        const first = state.reviews.find((r) => r.reviewOn === cur.reviewOn)!;
+        cur.valid = false;
+        add(file, cur.row, t, 'REVIEW', 'duplicate_review', `child ${child} already has a review on ${dfe(cur.reviewOn)} on line ${first.row.line}`, child);
       }
-      if (valid && reviewOn && isCode) reviews.push({ laChildId: child, line: row.line, reviewOn, participation: code as ReviewParticipationCode });
     }
   }
 
   // ---- missing.csv
-  const missing: Ssda903MissingEpisode[] = [];
   const missingTable = tables['missing.csv'] ?? null;
   if (missingTable) {
     const t = missingTable;
-    const cell = cellReader(t);
+    const c = columnsOf(t, SSDA903_COLUMNS['missing.csv']);
     const file = 'missing.csv';
-    const seen = new Map<string, number>();
-    const byChild = new Map<string, { row: CsvRow; start: IsoDate; end: IsoDate | null }[]>();
-    const candidates: { row: CsvRow; entry: Ssda903MissingEpisode; valid: boolean }[] = [];
     for (const row of t.rows) {
-      const child = cell(row, 'CHILD');
-      if (!inHeader(file, row, t, child)) continue;
-      let valid = needsEpisodes(file, row, t, child);
-      const dob = checkDob(file, row, t, child);
-      if (!dob) valid = false;
-      const kind = cell(row, 'MISSING');
-      const startText = cell(row, 'MIS_START');
-      const endText = cell(row, 'MIS_END');
-      if (kind !== 'M' && kind !== 'A') {
+      const v = row.values;
+      const child = clean(v[c.CHILD]);
+      const state = childOf(file, row, t, child);
+      if (!state) continue;
+      let valid = hasEpisodes(file, row, t, child, state);
+      const fail = (column: string, rule: string, message: string) => {
         valid = false;
-        if (kind === '' && startText !== '') add(file, row, t, 'MISSING', '565', 'MIS_START is given but MISSING (M missing or A away without authorisation) is blank', child);
-        else if (kind === '' && endText !== '') add(file, row, t, 'MISSING', '566', 'MIS_END is given but MISSING (M missing or A away without authorisation) is blank', child);
-        else add(file, row, t, 'MISSING', '1006', `MISSING must be M (missing) or A (away from placement without authorisation), ${found(kind)}`, child);
+        add(file, row, t, column, rule, message, child);
+      };
+      const dob = checkDob(file, row, t, child, state);
+      if (!dob) valid = false;
+      const kind = clean(v[c.MISSING]);
+      const startText = clean(v[c.MIS_START]);
+      const endText = clean(v[c.MIS_END]);
+      if (kind !== 'M' && kind !== 'A') {
+        if (kind === '' && startText !== '') fail('MISSING', '565', 'MIS_START is given but MISSING (M missing or A away without authorisation) is blank');
+        else if (kind === '' && endText !== '') fail('MISSING', '566', 'MIS_END is given but MISSING (M missing or A away without authorisation) is blank');
+        else fail('MISSING', '1006', `MISSING must be M (missing) or A (away from placement without authorisation), ${found(kind)}`);
       }
       const start = parseDfeDate(startText);
-      if (!start) {
-        valid = false;
-        add(file, row, t, 'MIS_START', startText === '' ? '564' : '1004', `MIS_START (date the period started) must be a real date written dd/mm/yyyy, ${found(startText)}`, child);
-      } else {
-        if (!notFuture(file, row, t, 'MIS_START', start, child)) valid = false;
-        if (dob && start <= dob) {
-          valid = false;
-          add(file, row, t, 'MIS_START', '586', `MIS_START ${dfe(start)} is not after the child's date of birth ${dfe(dob)}`, child);
-        }
-        const key = `${child}\u0000${start}`;
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
-          valid = false;
-          add(file, row, t, 'MIS_START', 'duplicate_missing', `child ${child} already has a missing or away period starting ${dfe(start)} on line ${earlier}`, child);
-        } else seen.set(key, row.line);
+      if (!start) fail('MIS_START', startText === '' ? '564' : '1004', `MIS_START (date the period started) must be a real date written dd/mm/yyyy, ${found(startText)}`);
+      else {
+        if (start > today) fail('MIS_START', 'date_in_future', `MIS_START ${dfe(start)} is after today (${dfe(today)})`);
+        if (dob && start <= dob) fail('MIS_START', '586', `MIS_START ${dfe(start)} is not after the child's date of birth ${dfe(dob)}`);
       }
-      let end: IsoDate | null = null;
+      let end: IsoDate | null | undefined = null;
       if (endText !== '') {
-        end = parseDfeDate(endText);
-        if (!end) {
-          valid = false;
-          add(file, row, t, 'MIS_END', '1005', `MIS_END (date the period ended) must be a real date written dd/mm/yyyy, ${found(endText)}`, child);
-        } else {
-          if (!notFuture(file, row, t, 'MIS_END', end, child)) valid = false;
-          if (start && end < start) {
-            valid = false;
-            add(file, row, t, 'MIS_END', '567', `MIS_END ${dfe(end)} is before MIS_START ${dfe(start)}`, child);
-          }
+        end = parseDfeDate(endText) ?? undefined;
+        if (!end) fail('MIS_END', '1005', `MIS_END (date the period ended) must be a real date written dd/mm/yyyy, ${found(endText)}`);
+        else {
+          if (end > today) fail('MIS_END', 'date_in_future', `MIS_END ${dfe(end)} is after today (${dfe(today)})`);
+          if (start && end < start) fail('MIS_END', '567', `MIS_END ${dfe(end)} is before MIS_START ${dfe(start)}`);
         }
       }
-      if (start && end === null && endText === '') {
-        const ended = childEpisodes(child).find((d) => d.startedOn !== null && d.endedOn !== null && start >= d.startedOn && start <= d.endedOn);
-        if (ended) {
-          valid = false;
-          add(file, row, t, 'MIS_END', '575', `the placement this period started in (episode on episodes.csv line ${ended.row.line}) ended on ${dfe(ended.endedOn!)}, so MIS_END must be given`, child);
-        }
+      if (start && end === null) {
+        const ended = state.episodes.find((d) => d.endedOn !== null && start >= d.startedOn! && start <= d.endedOn);
+        if (ended) fail('MIS_END', '575', `the placement this period started in (episodes.csv line ${ended.row.line}) ended on ${dfe(ended.endedOn!)}, so MIS_END must be given`);
       }
-      if (start && seen.get(`${child}\u0000${start}`) === row.line) (byChild.get(child) ?? byChild.set(child, []).get(child)!).push({ row, start, end: endText === '' ? null : end });
-      if (start && (kind === 'M' || kind === 'A')) candidates.push({ row, valid, entry: { laChildId: child, line: row.line, kind, startedOn: start, endedOn: end } });
+      if (start) state.missing.push({ row, kind, start, end, valid });
     }
-    const overlapping = new Set<CsvRow>();
-    for (const [child, list] of byChild) {
-      list.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    for (const [child, state] of states) {
+      if (state.missing.length < 2) continue;
+      const list = state.missing.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.row.line - b.row.line));
       for (let i = 1; i < list.length; i += 1) {
         const prev = list[i - 1]!;
         const cur = list[i]!;
-        if (prev.end === null || cur.start < prev.end) {
-          overlapping.add(cur.row);
+        if (cur.start === prev.start) {
+          cur.valid = false;
+          add(file, cur.row, t, 'MIS_START', 'duplicate_missing', `child ${child} already has a missing or away period starting ${dfe(cur.start)} on line ${list.find((m) => m.start === cur.start)!.row.line}`, child);
+        } else if (prev.end === null || (prev.end !== undefined && cur.start < prev.end)) {
+          cur.valid = false;
           add(file, cur.row, t, 'MIS_START', '574', `this period starts ${dfe(cur.start)} while the previous one (line ${prev.row.line}) ${prev.end === null ? 'is still open' : `runs to ${dfe(prev.end)}`}: missing or away periods must not overlap`, child);
         }
       }
     }
-    for (const c of candidates) if (c.valid && !overlapping.has(c.row)) missing.push(c.entry);
   }
 
   // ---- oc2.csv
@@ -819,39 +821,38 @@ export function validateSsda903({
   const oc2Table = tables['oc2.csv'] ?? null;
   if (oc2Table) {
     const t = oc2Table;
-    const cell = cellReader(t);
+    const c = columnsOf(t, SSDA903_COLUMNS['oc2.csv']);
     const file = 'oc2.csv';
-    const seen = new Map<string, number>();
     const FLAGS = ['CONVICTED', 'HEALTH_CHECK', 'IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE', 'INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED'] as const;
     const CORE = ['IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE'] as const;
     for (const row of t.rows) {
-      const child = cell(row, 'CHILD');
-      if (!inHeader(file, row, t, child)) continue;
-      const earlier = seen.get(child);
-      if (earlier !== undefined) {
-        add(file, row, t, 'CHILD', 'duplicate_child', `child ${child} is already on line ${earlier} of oc2.csv`, child);
+      const v = row.values;
+      const child = clean(v[c.CHILD]);
+      const state = childOf(file, row, t, child);
+      if (!state) continue;
+      if (state.oc2Line > 0) {
+        add(file, row, t, 'CHILD', 'duplicate_child', `child ${child} is already on line ${state.oc2Line} of oc2.csv`, child);
         continue;
       }
-      seen.set(child, row.line);
-      let valid = needsEpisodes(file, row, t, child);
-      if (!checkDob(file, row, t, child)) valid = false;
+      state.oc2Line = row.line;
+      let valid = hasEpisodes(file, row, t, child, state);
+      if (!checkDob(file, row, t, child, state)) valid = false;
       const e = (column: string, rule: string, message: string) => {
         valid = false;
         add(file, row, t, column, rule, message, child);
       };
-      const scoreText = cell(row, 'SDQ_SCORE');
+      const scoreText = clean(v[c.SDQ_SCORE]);
       let sdqScore: number | null = null;
       if (scoreText !== '') {
         if (SDQ_SCORE.test(scoreText) && Number(scoreText) <= 40) sdqScore = Number(scoreText);
         else e('SDQ_SCORE', '180', `SDQ_SCORE (total difficulties) must be a whole number from 0 to 40, ${found(scoreText)}`);
       }
-      const reason = cell(row, 'SDQ_REASON');
-      const reasonOk = reason === '' || SDQ_REASONS.some((r) => r.code === reason);
-      if (!reasonOk) e('SDQ_REASON', '196', `SDQ_REASON must be one of ${codesText(SDQ_REASONS)} or blank, ${found(reason)}`);
+      const reason = clean(v[c.SDQ_REASON]);
+      if (reason !== '' && !SDQ_REASONS.some((r) => r.code === reason)) e('SDQ_REASON', '196', `SDQ_REASON must be one of ${codesText(SDQ_REASONS)} or blank, ${found(reason)}`);
       if (scoreText !== '' && reason !== '') e('SDQ_REASON', '197a', 'SDQ_REASON (reason for no SDQ score) must be blank when SDQ_SCORE is given');
-      const flags: Record<string, Flag | null> = {};
+      const flags: Partial<Record<(typeof FLAGS)[number], Flag | null>> = {};
       for (const name of FLAGS) {
-        const value = cell(row, name);
+        const value = clean(v[c[name]]);
         if (value === '') flags[name] = null;
         else if (value === '0' || value === '1') flags[name] = value;
         else {
@@ -859,16 +860,16 @@ export function validateSsda903({
           e(name, '181', `${name} must be 0, 1 or blank, ${found(value)}`);
         }
       }
-      const coreBlank = CORE.filter((name) => cell(row, name) === '');
+      const coreBlank = CORE.filter((name) => clean(v[c[name]]) === '');
       if (coreBlank.length > 0 && coreBlank.length < CORE.length)
         e(coreBlank[0]!, '182', `IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE must all be given or all be blank; ${coreBlank.join(', ')} ${coreBlank.length === 1 ? 'is' : 'are'} blank`);
-      else if (coreBlank.length === CORE.length && ['CONVICTED', 'HEALTH_CHECK', 'INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED'].some((name) => cell(row, name) !== ''))
+      else if (coreBlank.length === CORE.length && (['CONVICTED', 'HEALTH_CHECK', 'INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED'] as const).some((name) => clean(v[c[name]]) !== ''))
         e('IMMUNISATIONS', '182', 'other OC2 items are given, so IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE must be given too');
       if (flags.CONVICTED === '1' && coreBlank.length > 0) e('CONVICTED', '544', 'CONVICTED is 1, so IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE must be given');
       if (flags.HEALTH_CHECK === '1' && coreBlank.length > 0) e('HEALTH_CHECK', '547', 'HEALTH_CHECK is 1, so IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE must be given');
-      const misuse = cell(row, 'SUBSTANCE_MISUSE');
-      const received = cell(row, 'INTERVENTION_RECEIVED');
-      const offered = cell(row, 'INTERVENTION_OFFERED');
+      const misuse = clean(v[c.SUBSTANCE_MISUSE]);
+      const received = clean(v[c.INTERVENTION_RECEIVED]);
+      const offered = clean(v[c.INTERVENTION_OFFERED]);
       if (misuse === '1' && received === '') e('INTERVENTION_RECEIVED', '192', 'SUBSTANCE_MISUSE is 1, so INTERVENTION_RECEIVED must be given (1 received, 0 not)');
       if (misuse !== '1' && (received !== '' || offered !== ''))
         e(received !== '' ? 'INTERVENTION_RECEIVED' : 'INTERVENTION_OFFERED', '193', 'INTERVENTION_RECEIVED and INTERVENTION_OFFERED must be blank unless SUBSTANCE_MISUSE is 1');
@@ -895,8 +896,11 @@ export function validateSsda903({
   if (errors.length > 0) return { ok: false, errors: sortImportErrors(errors, SSDA903_FILE_NAMES) };
 
   const episodes: Ssda903Episode[] = [];
+  const reviews: Ssda903Review[] = [];
+  const missing: Ssda903MissingEpisode[] = [];
   for (const child of children) {
-    for (const d of childEpisodes(child.laChildId)) {
+    const state = states.get(child.laChildId)!;
+    for (const d of state.episodes) {
       episodes.push({
         laChildId: d.child,
         line: d.row.line,
@@ -914,12 +918,12 @@ export function validateSsda903({
         urn: d.urn === '' ? null : d.urn,
       });
     }
+    for (const r of state.reviews) reviews.push({ laChildId: child.laChildId, line: r.row.line, reviewOn: r.reviewOn, participation: r.participation });
+    for (const m of state.missing) missing.push({ laChildId: child.laChildId, line: m.row.line, kind: m.kind as MissingKind, startedOn: m.start, endedOn: m.end ?? null });
   }
+  const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
+  reviews.sort(byLine);
+  missing.sort(byLine);
   const suppliedFiles = SSDA903_FILE_NAMES.filter((file) => files[file] !== undefined);
   return { ok: true, value: { children, episodes, reviews, missing, oc2, suppliedFiles } };
-}
-
-/** True when this row is the first with this (child, DECOM): later duplicates stay out of the per-child checks. */
-function isFirstWithStart(seen: ReadonlyMap<string, number>, child: string, decom: IsoDate, line: number): boolean {
-  return seen.get(`${child}\u0000${decom}`) === line;
 }

@@ -1,4 +1,5 @@
 import { addMonths, addYears, compareIsoDates, type IsoDate } from '../calendar/iso-date.js';
+import { describeCode, LEGAL_STATUS, PLACEMENT_TYPE } from '../codes/dfe-codes.js';
 
 /**
  * Flags are DERIVED from a child's dated status episodes and manual flags — never a second copy kept by
@@ -184,12 +185,17 @@ function makeFlag(code: FlagCode, episode: StatusEpisode, until: IsoDate | null,
   return { code, priority: PRIORITY[code], label: LABELS[code], since: episode.startedOn, until, detail, source: 'status_episode', sourceId: episode.id };
 }
 
+const CP_CATEGORY_LABELS: Record<CpCategory, string> = { neglect: 'Neglect', physical: 'Physical abuse', emotional: 'Emotional abuse', sexual: 'Sexual abuse', multiple: 'Multiple categories' };
+
+/** Plain words for the banner; the DfE code stays beside its meaning so it can be checked against the return. */
 function describeEpisode(episode: StatusEpisode): string | null {
-  if (episode.kind === 'child_protection') return episode.cpCategory ? `Category: ${episode.cpCategory}` : null;
+  if (episode.kind === 'child_protection') return episode.cpCategory ? `Category: ${CP_CATEGORY_LABELS[episode.cpCategory]}` : null;
   if (episode.kind === 'looked_after') {
+    const legal = episode.legalStatus ? describeCode(LEGAL_STATUS, episode.legalStatus) : null;
+    const placement = episode.placementType ? describeCode(PLACEMENT_TYPE, episode.placementType) : null;
     const parts = [
-      episode.legalStatus ? `Legal status ${episode.legalStatus}` : null,
-      episode.placementType ? `placement ${episode.placementType}` : null,
+      episode.legalStatus ? `${legal ?? 'Legal status'} (${episode.legalStatus})` : null,
+      episode.placementType ? `${placement ?? 'placement'} (${episode.placementType})` : null,
       episode.placementInArea === false ? 'placed out of area' : episode.placementInArea === true ? 'placed in area' : null,
     ].filter(Boolean);
     return parts.length ? parts.join(', ') : null;

@@ -278,6 +278,7 @@ export interface HealthPlansTable {
   child_id: string;
   id: string;
   assessment_id: string | null;
+  sequence: number;
   created_on: IsoDateColumn;
   created_by: string | null;
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { ErrorMessage, Hint, Legend, cx, describedBy, type LegendSize } from './fieldParts.js';
 
 export interface RadioItem {
@@ -39,7 +39,7 @@ export function Radios({ id, legend, items, value, onChange, hint, error, inline
             const checked = value === item.value;
             const conditionalId = `conditional-${itemId}`;
             return (
-              <RadioItemView key={item.value}>
+              <Fragment key={item.value}>
                 <div className="nhsuk-radios__item">
                   <input
                     className="nhsuk-radios__input"
@@ -66,7 +66,7 @@ export function Radios({ id, legend, items, value, onChange, hint, error, inline
                     {item.conditional}
                   </div>
                 ) : null}
-              </RadioItemView>
+              </Fragment>
             );
           })}
         </div>
@@ -75,6 +75,3 @@ export function Radios({ id, legend, items, value, onChange, hint, error, inline
   );
 }
 
-function RadioItemView({ children }: { children: ReactNode }) {
-  return <>{children}</>;
-}

@@ -39,7 +39,7 @@ describe('GET /api/v1/children/:childId — scope is enforced in the data layer'
     expect(response.statusCode).toBe(200);
     const { child } = response.json();
     expect(child.nhsNumberFormatted).toBe('943 476 5919');
-    expect(child.flags[0]).toMatchObject({ code: 'child_protection_plan', detail: 'Category: neglect' });
+    expect(child.flags[0]).toMatchObject({ code: 'child_protection_plan', detail: 'Category: Neglect' });
     expect(child.accessBasis).toBe('own_caseload');
     const audit = await lastAudit('child.read');
     expect(audit).toMatchObject({ outcome: 'allowed', child_id: fx.children.amelia, actor_id: fx.users.hv!.id });

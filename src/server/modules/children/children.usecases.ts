@@ -320,6 +320,9 @@ export async function createChild(deps: Deps, { actor, input }: { actor: Actor; 
     const refs = await checkOrganisationRefs(tx, input);
     if (refs) return { ok: false, error: refs };
     if (input.laChildId && (await tx.selectFrom('children').select('id').where('la_child_id', '=', input.laChildId).executeTakeFirst())) return { ok: false, error: createLaChildIdTakenError() };
+    // The area's own local authority is responsible unless the record says otherwise (one LA per CLASP area).
+    const localAuthorities = await tx.selectFrom('organisations').select('id').where('kind', '=', 'local_authority').limit(2).execute();
+    const homeLocalAuthority = localAuthorities.length === 1 ? localAuthorities[0] : undefined;
     let motherPersonId: string | null = null;
     if (input.mother) {
       motherPersonId = randomUUID();
@@ -330,6 +333,7 @@ export async function createChild(deps: Deps, { actor, input }: { actor: Actor; 
       .values({
         id: childId,
         nhs_number: input.nhsNumber ?? null,
+        nhs_number_status: input.nhsNumber ? 'unverified' : 'none',
         la_child_id: input.laChildId ?? null,
         given_name: input.givenName,
         family_name: input.familyName,
@@ -344,7 +348,7 @@ export async function createChild(deps: Deps, { actor, input }: { actor: Actor; 
         placement_area: input.placementArea ?? null,
         born_as_child_id: null,
         unborn_record_id: null,
-        responsible_la_id: null,
+        responsible_la_id: homeLocalAuthority?.id ?? null,
       })
       .execute();
     await tx.insertInto('child_names').values({ child_id: childId, id: randomUUID(), given_name: input.givenName, family_name: input.familyName, kind: 'usual', valid_from: input.dateOfBirth ?? null, valid_to: null }).execute();

@@ -153,3 +153,90 @@ describe('OC2', () => {
     expect(csv.body).toContain('LA-OC2-1,05/05/2014,12,');
   });
 });
+
+import { formFields, visibleFieldIds, type FormDefinition } from '../../../domain/forms/form-definition.js';
+import { latestForm } from '../../../domain/forms/registry.js';
+import { QA_CHECKLIST } from '../../../domain/lac/qa-checklist.js';
+
+/** Answers every visible field of a form with a valid value, as a practitioner would. */
+function completeAnswers(form: FormDefinition, ageYears: number): Record<string, string | string[]> {
+  const answers: Record<string, string | string[]> = {};
+  for (let pass = 0; pass < 5; pass += 1) {
+    const visible = visibleFieldIds({ form, answers, context: { ageYears } });
+    for (const { field } of formFields(form)) {
+      if (!visible.has(field.id) || answers[field.id] !== undefined) continue;
+      if (field.type === 'yesNo') answers[field.id] = 'no';
+      else if (field.type === 'radios') answers[field.id] = field.options[0]!.value;
+      else if (field.type === 'checkboxes') answers[field.id] = [field.options[0]!.value];
+      else if (field.type === 'date') answers[field.id] = '2026-11-01';
+      else answers[field.id] = 'I like living with my carers and I want to keep seeing my brother every week';
+    }
+  }
+  return answers;
+}
+
+describe('completing an assessment on its versioned form', () => {
+  test('a form missing the voice of the child is refused, naming the field; a complete one is stored with its form version', async () => {
+    const child = await addChild({ la: 'LA-FORM-1', dob: '2012-02-02', given: 'Isolde', family: 'Pennywhistle' });
+    await addEpisode(child, { startedOn: '2025-01-06' });
+    await addActivity(child, 'health_assessment', '2025-01-20', 'IHA');
+    const { assessmentId } = (await post('lac', `/api/v1/children/${child}/health-assessments`, { kind: 'RHA' })).json();
+    const form = latestForm('review-health-assessment')!;
+    const answers = completeAnswers(form, 14);
+    const withoutVoice = { ...answers, voiceOfChildInOwnWords: '' };
+    const refused = await post('lac', `/api/v1/children/${child}/health-assessments/${assessmentId}/complete`, { completedOn: '2026-11-20', answers: withoutVoice, breachReason: 'Young person asked to rearrange twice' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fieldErrors['answers.voiceOfChildInOwnWords']).toBeDefined();
+    const lateNoReason = await post('lac', `/api/v1/children/${child}/health-assessments/${assessmentId}/complete`, { completedOn: '2026-11-20', answers });
+    expect(lateNoReason.json().error.fieldErrors.breachReason).toBeDefined();
+    const ok = await post('lac', `/api/v1/children/${child}/health-assessments/${assessmentId}/complete`, { completedOn: '2026-11-20', answers, breachReason: 'Young person asked to rearrange twice' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ formId: 'review-health-assessment', formVersion: 1, voiceOfChild: { complete: true } });
+    // The RHA now counts: the next one is due 12 months on (age 14).
+    const health = (await get('lac', `/api/v1/children/${child}/lac-health`)).json();
+    expect(health.next).toMatchObject({ type: 'RHA', due: '2027-11-20', status: 'due' });
+    expect(health.assessments[0]).toMatchObject({ status: 'completed', breachReason: 'Young person asked to rearrange twice' });
+
+    // QA of the completed assessment, then the per-practitioner summary.
+    const qaAnswers = Object.fromEntries(QA_CHECKLIST.items.map((item, i) => [item.id, i === 0 ? 'not_met' : 'met']));
+    const qa = await post('lac', `/api/v1/children/${child}/qa-reviews`, { assessmentId, answers: qaAnswers });
+    expect(qa.statusCode).toBe(201);
+    expect(qa.json().score).toBe(qa.json().maxScore - QA_CHECKLIST.items[0]!.weight);
+    const summary = (await get('lac', '/api/v1/lac/qa-summary')).json();
+    expect(summary.byPractitioner[0]).toMatchObject({ key: 'Test lac', reviews: 1 });
+    const incomplete = await post('lac', `/api/v1/children/${child}/qa-reviews`, { assessmentId, answers: { voice_of_child: 'met' } });
+    expect(incomplete.statusCode).toBe(400);
+  });
+});
+
+describe('health plans', () => {
+  const smart = { need: 'Low mood after placement move', action: 'Refer to LAC CAMHS for assessment and weekly therapy sessions', ownerName: 'Marigold Hensworth', ownerRole: 'LAC nurse', measurableOutcome: 'CAMHS assessment completed and therapy started, SDQ re-scored', dueOn: '2027-02-01' };
+
+  test('"therapy to be initiated" with a due date of "ASAP" is refused, naming the action and the letters', async () => {
+    const response = await post('lac', `/api/v1/children/${fx.children.cressida}/health-plans`, { actions: [{ ...smart, action: 'therapy to be initiated', dueOn: 'ASAP' }] });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('health_plans.not_smart');
+    const fieldErrors = response.json().error.fieldErrors;
+    expect(fieldErrors['actions.0.action'][0]).toMatch(/^S/);
+    expect(fieldErrors['actions.0.dueOn'][0]).toMatch(/^T/);
+  });
+
+  test('unmet actions must be carried forward into the next plan, with their history', async () => {
+    const child = await addChild({ la: 'LA-PLAN-1', dob: '2013-03-03', given: 'Tobias', family: 'Quillfeather' });
+    await addEpisode(child, { startedOn: '2025-03-03' });
+    expect((await post('lac', `/api/v1/children/${child}/health-plans`, { actions: [smart, { ...smart, need: 'Dental decay', action: 'Book and attend a dental check with a local NHS dentist', measurableOutcome: 'Dental check done and treatment plan agreed', dueOn: '2027-01-10' }] })).statusCode).toBe(201);
+    const draft = (await get('lac', `/api/v1/children/${child}/health-plans/draft`)).json();
+    expect(draft.carriedForward).toHaveLength(2);
+    const [first, second] = draft.previousActions;
+    // Forgetting the unmet action is refused.
+    const forgot = await post('lac', `/api/v1/children/${child}/health-plans`, { actions: [{ ...smart, dueOn: '2027-05-01', carriedFromActionId: first.id }], reviewedActions: [{ id: first.id, status: 'unmet' }] });
+    expect(forgot.statusCode).toBe(400);
+    // Reviewing one as met and carrying the other forward is accepted.
+    const next = await post('lac', `/api/v1/children/${child}/health-plans`, { actions: [{ ...smart, dueOn: '2027-05-01', carriedFromActionId: first.id }], reviewedActions: [{ id: first.id, status: 'unmet' }, { id: second.id, status: 'met' }] });
+    expect(next.statusCode).toBe(201);
+    const health = (await get('lac', `/api/v1/children/${child}/lac-health`)).json();
+    expect(health.planActions).toHaveLength(1);
+    expect(health.planActions[0].carriedFromActionId).toBe(first.id);
+    expect(health.planActions[0].history.map((h: { event: string }) => h.event)).toEqual(['created', 'unmet', 'carried_forward']);
+  });
+});

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { childParams } from '../../../contracts/children.js';
 import { errorBody } from '../../../contracts/errors.js';
-import { assessmentParams, breachReasonBody, oc2Query, recordContributionBody, requestAssessmentBody, sdqBody, worklistQuery, worklistResponse } from '../../../contracts/lac.js';
+import { assessmentParams, breachReasonBody, completeAssessmentBody, healthPlanBody, oc2Query, qaReviewBody, recordContributionBody, requestAssessmentBody, sdqBody, worklistQuery, worklistResponse } from '../../../contracts/lac.js';
+import { FORMS } from '../../../domain/forms/registry.js';
+import { QA_CHECKLIST } from '../../../domain/lac/qa-checklist.js';
 import * as lac from './lac-health.usecases.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -55,6 +57,33 @@ export function lacHealthRoutes(deps: lac.Deps): FastifyPluginAsyncZod {
       await lac.markAssessmentOutcome(deps, { actor: req.actor(), childId: req.params.childId, assessmentId: req.params.assessmentId, status: req.body.status });
       return reply.code(204).send(null);
     });
+
+    app.post('/children/:childId/health-assessments/:assessmentId/complete', { schema: { tags: ['lac'], summary: 'Complete an IHA/RHA on its versioned form (validated with the same code as the browser)', params: assessmentParams, body: completeAssessmentBody, response: { 200: z.object({ formId: z.string(), formVersion: z.number(), voiceOfChild: z.object({ complete: z.boolean(), gaps: z.array(z.string()), words: z.number() }) }), ...errors } } }, async (req) =>
+      lac.completeHealthAssessment(deps, { actor: req.actor(), childId: req.params.childId, assessmentId: req.params.assessmentId, input: req.body }),
+    );
+
+    app.get('/forms', { schema: { tags: ['lac'], summary: 'Versioned form definitions (IHA, RHA) and the QA checklist', response: { 200: z.object({ forms: z.array(z.unknown()), qaChecklist: z.unknown() }), 401: errorBody } } }, async (req) => {
+      req.actor();
+      return { forms: [...FORMS], qaChecklist: QA_CHECKLIST };
+    });
+
+    app.get('/children/:childId/lac-health', { schema: { tags: ['lac'], summary: "A looked-after child's health: next assessment, assessments with contributions, plan actions, SDQ trend, care-leaver reviews", params: childParams, response: { 200: z.unknown(), ...errors } } }, async (req) =>
+      lac.childLacHealth(deps, { actor: req.actor(), childId: req.params.childId }),
+    );
+
+    app.get('/children/:childId/health-plans/draft', { schema: { tags: ['lac'], summary: "The next plan's draft: the previous plan's unmet and open actions, carried forward with their history", params: childParams, response: { 200: z.unknown(), ...errors } } }, async (req) =>
+      lac.draftHealthPlan(deps, { actor: req.actor(), childId: req.params.childId }),
+    );
+
+    app.post('/children/:childId/health-plans', { schema: { tags: ['lac'], summary: 'Save a health plan: every action must be SMART; unmet previous actions must be carried forward', params: childParams, body: healthPlanBody, response: { 201: z.object({ planId: z.string() }), ...errors } } }, async (req, reply) =>
+      reply.code(201).send(await lac.createHealthPlan(deps, { actor: req.actor(), childId: req.params.childId, input: req.body })),
+    );
+
+    app.post('/children/:childId/qa-reviews', { schema: { tags: ['lac'], summary: 'Quality-assure a completed assessment against the versioned checklist', params: childParams, body: qaReviewBody, response: { 201: z.unknown(), ...errors } } }, async (req, reply) =>
+      reply.code(201).send(await lac.recordQaReview(deps, { actor: req.actor(), childId: req.params.childId, input: req.body })),
+    );
+
+    app.get('/lac/qa-summary', { schema: { tags: ['lac'], summary: 'QA results per practitioner, team, internal/out of area and checklist item (rec 1.6)', response: { 200: z.unknown(), ...errors } } }, async (req) => lac.qaSummary(deps, { actor: req.actor() }));
 
     app.post('/children/:childId/sdq', { schema: { tags: ['lac'], summary: "Record a carer's SDQ (25 responses as answered, or the total) — scored as youthinmind publishes", params: childParams, body: sdqBody, response: { 201: z.object({ id: z.string(), emotional: z.number().nullable(), conduct: z.number().nullable(), hyperactivity: z.number().nullable(), peer: z.number().nullable(), prosocial: z.number().nullable(), totalDifficulties: z.number().nullable(), band: z.string().nullable() }), ...errors } } }, async (req, reply) =>
       reply.code(201).send(await lac.recordSdq(deps, { actor: req.actor(), childId: req.params.childId, input: req.body })),

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { completeAssessmentBody, recordContributionBody, requestAssessmentBody, sdqBody, WorklistItem } from '../../../contracts/lac.js';
+import type { completeAssessmentBody, healthPlanBody, qaReviewBody, recordContributionBody, requestAssessmentBody, sdqBody, WorklistItem } from '../../../contracts/lac.js';
 import { canPerform } from '../../../domain/access/permissions.js';
 import type { Action, Resource } from '../../../domain/access/roles.js';
 import { addWorkingDays } from '../../../domain/calendar/working-days.js';
-import { compareIsoDates } from '../../../domain/calendar/iso-date.js';
-import { nextHealthAssessment, periodOfCareStart, healthAssessmentExceptions, type HealthAssessmentKind } from '../../../domain/lac/health-assessment-clocks.js';
+import { ageInYears, compareIsoDates } from '../../../domain/calendar/iso-date.js';
+import { pruneHiddenAnswers, validateAnswers, type Answers } from '../../../domain/forms/form-definition.js';
+import { latestForm } from '../../../domain/forms/registry.js';
+import { voiceOfChildCompleteness } from '../../../domain/forms/voice-of-child.js';
+import { carryForwardActions, checkSmartPlan, type HealthPlanAction } from '../../../domain/lac/health-plan.js';
+import { scoreQaReview, summariseQa } from '../../../domain/lac/qa-checklist.js';
+import { careLeaverOfferEndsOn, careLeaverReviewDueOn, nextHealthAssessment, periodOfCareStart, healthAssessmentExceptions, type HealthAssessmentKind } from '../../../domain/lac/health-assessment-clocks.js';
 import { computeOc2, englandAveragesFor, oc2CsvRows, oc2YearStart, toCsv, type Oc2Child } from '../../../domain/lac/oc2.js';
 import { SDQ_SCORING_VERSION, scoreSdq, sdqScoresFromTotal } from '../../../domain/lac/sdq.js';
 import type { Db } from '../../db/database.js';
@@ -14,9 +19,9 @@ import { createForbiddenError, fieldError } from '../../shared/app-error.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { withChild } from '../children/children.usecases.js';
-import { createAssessmentClosedError, createAssessmentNotFoundError, createNotLookedAfterError } from './lac-health.errors.js';
+import { createAssessmentClosedError, createAssessmentNotFoundError, createFormInvalidError, createNotLookedAfterError, createPlanNotSmartError } from './lac-health.errors.js';
 import { bankHolidays } from './calendar.js';
-import { findCurrentlyLookedAfter, findLookedAfterBetween, loadActivities, loadContributions, loadLacEpisodes, loadOpenAssessments, type LacEpisodeRow } from './lac-health.repository.js';
+import { findCurrentlyLookedAfter, findLookedAfterBetween, loadActivities, loadContributions, loadLacEpisodes, loadOpenAssessments, type ActivityRow, type LacEpisodeRow } from './lac-health.repository.js';
 
 export interface Deps {
   db: Db;
@@ -30,6 +35,12 @@ async function requirePermission({ db, clock }: Deps, { actor, resource, action,
   if (canPerform({ role: actor.role, resource, action })) return;
   await recordAudit(db, { actor, action: auditAction, outcome: 'denied', details: { reason: 'role' }, at: clock.now() });
   throw createForbiddenError();
+}
+
+function completedAssessments(activities: readonly ActivityRow[]) {
+  return activities
+    .filter((a) => a.activity === 'health_assessment' && (a.result === 'IHA' || a.result === 'RHA'))
+    .map((a) => ({ kind: a.result as HealthAssessmentKind, completedOn: a.activity_on }));
 }
 
 function careEpisodes(rows: readonly LacEpisodeRow[]) {
@@ -56,9 +67,7 @@ export async function healthAssessmentWorklist(deps: Deps, { actor, asOf }: { ac
     const childEpisodes = episodes.get(child.id) ?? [];
     const start = periodOfCareStart({ episodes: careEpisodes(childEpisodes), today });
     if (!start || !child.date_of_birth) continue;
-    const completed = (activities.get(child.id) ?? [])
-      .filter((a) => a.activity === 'health_assessment' && (a.result === 'IHA' || a.result === 'RHA'))
-      .map((a) => ({ kind: a.result as HealthAssessmentKind, completedOn: a.activity_on }));
+    const completed = completedAssessments(activities.get(child.id) ?? []);
     const booking = open.get(child.id);
     const next = nextHealthAssessment({
       periodOfCareStartedOn: start,
@@ -108,7 +117,7 @@ export async function requestHealthAssessment(deps: Deps, { actor, childId, inpu
     const next = nextHealthAssessment({
       periodOfCareStartedOn: start,
       dateOfBirth: child.date_of_birth,
-      assessments: activities.filter((a) => a.activity === 'health_assessment').map((a) => ({ kind: a.result as HealthAssessmentKind, completedOn: a.activity_on })),
+      assessments: completedAssessments(activities),
       today,
       bankHolidays: bankHolidays(),
     });
@@ -278,4 +287,215 @@ function shiftYear(date: string, years: number): string {
   return `${year}-${m}-${day}`;
 }
 
-export type { completeAssessmentBody };
+
+// ---------------------------------------------------------------------------------------------
+// Completing an assessment on its versioned form
+
+const FORM_FOR_KIND: Record<HealthAssessmentKind, string> = { IHA: 'initial-health-assessment', RHA: 'review-health-assessment' };
+
+export async function completeHealthAssessment(deps: Deps, { actor, childId, assessmentId, input }: { actor: Actor; childId: string; assessmentId: string; input: z.output<typeof completeAssessmentBody> }) {
+  const form = await withChild(deps, { actor, childId, resource: 'health_assessment', action: 'update', auditAction: 'health_assessment.complete', details: { assessmentId } }, async (tx, { child }) => {
+    const row = await tx.selectFrom('health_assessments').selectAll().where('child_id', '=', childId).where('id', '=', assessmentId).executeTakeFirst();
+    if (!row) throw createAssessmentNotFoundError();
+    if (!['requested', 'booked'].includes(row.status)) throw createAssessmentClosedError();
+    const today = deps.clock.today();
+    if (compareIsoDates(input.completedOn, today) > 0) throw fieldError('completedOn', 'The date of the assessment must be today or in the past');
+    const definition = latestForm(FORM_FOR_KIND[row.kind as HealthAssessmentKind]);
+    if (!definition) throw new Error(`no form for ${row.kind}`);
+    const context = { ageYears: child.date_of_birth ? ageInYears({ dateOfBirth: child.date_of_birth, on: input.completedOn }) : null, today };
+    const answers = input.answers as Answers;
+    const validation = validateAnswers({ form: definition, answers, context });
+    if (!validation.valid) throw createFormInvalidError({ fieldErrors: Object.fromEntries(Object.entries(validation.fieldErrors).map(([k, v]) => [`answers.${k}`, [...v]])) });
+    // A late assessment needs its reason recorded (worklist breach reasons).
+    const late = compareIsoDates(input.completedOn, row.due_on) > 0;
+    const breachReason = input.breachReason ?? row.breach_reason;
+    if (late && !breachReason) throw fieldError('breachReason', `This assessment was due on ${row.due_on}: enter why it is late`);
+    await tx
+      .updateTable('health_assessments')
+      .set({
+        status: 'completed',
+        completed_on: input.completedOn,
+        form_id: definition.id,
+        form_version: definition.version,
+        answers: JSON.stringify(pruneHiddenAnswers({ form: definition, answers, context })),
+        practitioner_id: actor.userId,
+        team_id: actor.teamId,
+        breach_reason: breachReason ?? null,
+        updated_at: deps.clock.now(),
+      })
+      .where('child_id', '=', childId)
+      .where('id', '=', assessmentId)
+      .execute();
+    return { formId: definition.id, formVersion: definition.version, voiceOfChild: voiceOfChildCompleteness(answers) };
+  });
+  return form;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Health plans: every action SMART; unmet actions carry forward
+
+type PlanActionRow = { id: string; plan_id: string; need: string; action: string; owner_name: string; owner_role: string; measurable_outcome: string; due_on: string; status: string; carried_from_action_id: string | null; history: unknown };
+
+function toDomainAction(row: PlanActionRow): HealthPlanAction {
+  return {
+    id: row.id,
+    need: row.need,
+    action: row.action,
+    ownerName: row.owner_name,
+    ownerRole: row.owner_role,
+    measurableOutcome: row.measurable_outcome,
+    dueOn: row.due_on,
+    status: row.status as HealthPlanAction['status'],
+    carriedFromActionId: row.carried_from_action_id,
+    history: (typeof row.history === 'string' ? JSON.parse(row.history) : row.history) as HealthPlanAction['history'],
+  };
+}
+
+async function latestPlanActions(tx: Db, childId: string): Promise<HealthPlanAction[]> {
+  const plan = await tx.selectFrom('health_plans').select('id').where('child_id', '=', childId).orderBy('sequence', 'desc').limit(1).executeTakeFirst();
+  if (!plan) return [];
+  const rows = await tx.selectFrom('health_plan_actions').selectAll().where('child_id', '=', childId).where('plan_id', '=', plan.id).execute();
+  return rows.map(toDomainAction);
+}
+
+/** The draft of a new plan: the previous plan's unmet and open actions, carried forward with their history. */
+export async function draftHealthPlan(deps: Deps, { actor, childId }: { actor: Actor; childId: string }) {
+  return withChild(deps, { actor, childId, resource: 'health_plan', action: 'read', auditAction: 'health_plan.draft' }, async (tx) => {
+    const previous = await latestPlanActions(tx, childId);
+    const { carried } = carryForwardActions({ previousActions: previous, newPlanOn: deps.clock.today() });
+    return { previousActions: previous, carriedForward: carried };
+  });
+}
+
+export async function createHealthPlan(deps: Deps, { actor, childId, input }: { actor: Actor; childId: string; input: z.output<typeof healthPlanBody> }) {
+  const planId = randomUUID();
+  const today = deps.clock.today();
+  await withChild(deps, { actor, childId, resource: 'health_plan', action: 'create', auditAction: 'health_plan.create', details: { planId, actions: input.actions.length } }, async (tx) => {
+    const check = checkSmartPlan({ actions: input.actions.map((a) => ({ ...a, dueOn: a.dueOn || null })), today });
+    const fieldErrors: Record<string, string[]> = {};
+    check.actions.forEach((result, index) => {
+      for (const failure of result.failures) (fieldErrors[`actions.${index}.${failure.field}`] ??= []).push(`${failure.letter} — ${failure.message}`);
+    });
+    if (input.actions.length === 0) fieldErrors.actions = ['Add at least one action to the health plan'];
+    if (Object.keys(fieldErrors).length > 0) throw createPlanNotSmartError({ fieldErrors });
+    const previous = await latestPlanActions(tx, childId);
+    const reviewed = new Map(input.reviewedActions.map((r) => [r.id, r.status]));
+    // Actions reviewed as met or unmet at this assessment; the rest keep their status until carried forward.
+    const afterReview = previous.map((a) => (reviewed.has(a.id) ? { ...a, status: reviewed.get(a.id)!, history: [...a.history, { on: today, event: reviewed.get(a.id)! }] } : a));
+    const { carriedFromIds } = carryForwardActions({ previousActions: afterReview, newPlanOn: today });
+    const carriedFromSet = new Set(carriedFromIds);
+    const missingCarry = [...carriedFromSet].filter((id) => !input.actions.some((a) => a.carriedFromActionId === id));
+    if (missingCarry.length > 0) {
+      throw createPlanNotSmartError({
+        message: 'Every unmet or open action from the previous plan must be carried forward (or reviewed as met)',
+        fieldErrors: { actions: missingCarry.map((id) => `The previous action "${previous.find((a) => a.id === id)?.action ?? id}" is not met: carry it forward or record it as met`) },
+      });
+    }
+    for (const action of afterReview) {
+      const status = carriedFromSet.has(action.id) ? 'carried_forward' : action.status;
+      await tx.updateTable('health_plan_actions').set({ status, history: JSON.stringify(carriedFromSet.has(action.id) ? [...action.history, { on: today, event: 'carried_forward' }] : action.history) }).where('child_id', '=', childId).where('id', '=', action.id).execute();
+    }
+    const last = await tx.selectFrom('health_plans').select((eb) => eb.fn.max('sequence').as('n')).where('child_id', '=', childId).executeTakeFirst();
+    await tx.insertInto('health_plans').values({ child_id: childId, id: planId, assessment_id: input.assessmentId ?? null, sequence: Number(last?.n ?? 0) + 1, created_on: today, created_by: actor.userId }).execute();
+    for (const action of input.actions) {
+      const from = action.carriedFromActionId ? afterReview.find((a) => a.id === action.carriedFromActionId) : undefined;
+      const history = [...(from?.history ?? []), ...(from ? [{ on: today, event: 'carried_forward', fromActionId: from.id }] : [{ on: today, event: 'created' }])];
+      await tx
+        .insertInto('health_plan_actions')
+        .values({ child_id: childId, id: randomUUID(), plan_id: planId, need: action.need, action: action.action, owner_name: action.ownerName, owner_role: action.ownerRole, measurable_outcome: action.measurableOutcome, due_on: action.dueOn, status: 'open', carried_from_action_id: from?.id ?? null, history: JSON.stringify(history) })
+        .execute();
+    }
+  });
+  return { planId };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quality assurance (rec 1.6)
+
+export async function recordQaReview(deps: Deps, { actor, childId, input }: { actor: Actor; childId: string; input: z.output<typeof qaReviewBody> }) {
+  const id = randomUUID();
+  const score = scoreQaReview({ answers: input.answers });
+  await withChild(deps, { actor, childId, resource: 'qa_review', action: 'create', auditAction: 'qa_review.create', details: { qaReviewId: id, assessmentId: input.assessmentId } }, async (tx) => {
+    const assessment = await tx.selectFrom('health_assessments').select(['status', 'practitioner_id', 'team_id', 'out_of_area']).where('child_id', '=', childId).where('id', '=', input.assessmentId).executeTakeFirst();
+    if (!assessment) throw createAssessmentNotFoundError();
+    if (assessment.status !== 'completed') throw fieldError('assessmentId', 'Only a completed assessment can be quality assured');
+    if (!score.complete) throw createFormInvalidError({ message: 'Answer every item of the checklist', fieldErrors: Object.fromEntries([...score.missing, ...score.invalid].map((item) => [`answers.${item}`, ['Answer met, not met or not applicable']])) });
+    await tx
+      .insertInto('qa_reviews')
+      .values({ child_id: childId, id, assessment_id: input.assessmentId, checklist_id: score.checklistId, checklist_version: score.checklistVersion, answers: JSON.stringify(input.answers), score: score.score, max_score: score.maxScore, reviewer_id: actor.userId, practitioner_id: assessment.practitioner_id, team_id: assessment.team_id, internal: !assessment.out_of_area, reviewed_at: deps.clock.now() })
+      .execute();
+  });
+  return { id, ...score };
+}
+
+export async function qaSummary(deps: Deps, { actor }: { actor: Actor }) {
+  await requirePermission(deps, { actor, resource: 'qa_review', action: 'read', auditAction: 'qa_review.summary' });
+  const rows = await deps.db
+    .selectFrom('qa_reviews as q')
+    .leftJoin('users as u', 'u.id', 'q.practitioner_id')
+    .leftJoin('teams as t', 't.id', 'q.team_id')
+    .select(['q.score', 'q.max_score', 'q.internal', 'q.answers', 'u.display_name', 't.name as team_name'])
+    .execute();
+  await recordAudit(deps.db, { actor, action: 'qa_review.summary', outcome: 'allowed', at: deps.clock.now() });
+  return summariseQa(
+    rows.map((r) => ({
+      practitionerId: r.display_name ?? 'Out-of-area provider',
+      teamId: r.team_name ?? 'Out-of-area provider',
+      internal: r.internal,
+      score: r.score,
+      maxScore: r.max_score,
+      answers: (typeof r.answers === 'string' ? JSON.parse(r.answers) : r.answers) as Record<string, string>,
+    })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The child's LAC health page, and the care leaver's health passport
+
+export async function childLacHealth(deps: Deps, { actor, childId }: { actor: Actor; childId: string }) {
+  return withChild(deps, { actor, childId, resource: 'health_assessment', action: 'read', auditAction: 'lac_health.read' }, async (tx, { child }) => {
+    const today = deps.clock.today();
+    const [episodes, activities, assessments, sdq, actions, contributions, careLeaver] = await Promise.all([
+      loadLacEpisodes(tx, [childId]),
+      loadActivities(tx, [childId]),
+      tx.selectFrom('health_assessments').selectAll().where('child_id', '=', childId).orderBy('due_on', 'desc').execute(),
+      tx.selectFrom('sdq_returns').select(['id', 'completed_on', 'emotional', 'conduct', 'hyperactivity', 'peer', 'prosocial', 'total_difficulties', 'band']).where('child_id', '=', childId).orderBy('completed_on').execute(),
+      latestPlanActions(tx, childId),
+      tx.selectFrom('assessment_contributions').selectAll().where('child_id', '=', childId).execute(),
+      tx.selectFrom('status_episodes').select(['started_on', 'ended_on', 'extended_to_25']).where('child_id', '=', childId).where('kind', '=', 'care_leaver').orderBy('started_on', 'desc').executeTakeFirst(),
+    ]);
+    const childEpisodes = episodes.get(childId) ?? [];
+    const start = periodOfCareStart({ episodes: careEpisodes(childEpisodes), today });
+    const completed = completedAssessments(activities.get(childId) ?? []);
+    const next = start && child.date_of_birth ? nextHealthAssessment({ periodOfCareStartedOn: start, dateOfBirth: child.date_of_birth, assessments: completed, today, bankHolidays: bankHolidays() }) : null;
+    const lastCompleted = completed.map((c) => c.completedOn).sort().at(-1) ?? null;
+    const careLeaverReview = careLeaver && child.date_of_birth
+      ? { offerEndsOn: careLeaverOfferEndsOn({ dateOfBirth: child.date_of_birth, extendedTo25: careLeaver.extended_to_25 }), nextReviewDue: careLeaverReviewDueOn({ dateOfBirth: child.date_of_birth, extendedTo25: careLeaver.extended_to_25, leftCareOn: careLeaver.started_on, lastReviewOn: lastCompleted }) }
+      : null;
+    return {
+      lookedAfter: Boolean(start),
+      periodOfCareStartedOn: start,
+      next,
+      careLeaver: careLeaverReview,
+      assessments: assessments.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        status: a.status,
+        dueOn: a.due_on,
+        bookedAt: a.booked_at ? new Date(a.booked_at).toISOString() : null,
+        location: a.location,
+        completedOn: a.completed_on,
+        formId: a.form_id,
+        formVersion: a.form_version,
+        breachReason: a.breach_reason,
+        outOfArea: a.out_of_area,
+        hostArea: a.host_area,
+        voiceOfChild: a.answers ? voiceOfChildCompleteness((typeof a.answers === 'string' ? JSON.parse(a.answers) : a.answers) as Answers) : null,
+        contributions: contributions.filter((c) => c.assessment_id === a.id).map((c) => ({ contributor: c.contributor, requestedOn: c.requested_on, dueOn: c.due_on, receivedOn: c.received_on })),
+      })),
+      activities: (activities.get(childId) ?? []).map((a) => ({ activity: a.activity, on: a.activity_on, result: a.result })),
+      sdqTrend: sdq.map((s) => ({ completedOn: s.completed_on, totalDifficulties: s.total_difficulties, band: s.band, emotional: s.emotional, conduct: s.conduct, hyperactivity: s.hyperactivity, peer: s.peer, prosocial: s.prosocial })),
+      planActions: actions,
+    };
+  });
+}
