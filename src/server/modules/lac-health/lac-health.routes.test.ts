@@ -240,3 +240,15 @@ describe('health plans', () => {
     expect(health.planActions[0].history.map((h: { event: string }) => h.event)).toEqual(['created', 'unmet', 'carried_forward']);
   });
 });
+
+describe('care leavers', () => {
+  test('are listed with a proactive annual review until 21, or 25 when extended', async () => {
+    const young = await addChild({ la: 'LA-CL-1', dob: '2007-01-15', given: 'Rosalind', family: 'Gorsebrook' });
+    await handle.db.insertInto('status_episodes').values({ child_id: young, id: randomUUID(), kind: 'care_leaver', started_on: '2025-01-15', ended_on: null, cp_category: null, legal_status: null, placement_type: null, placement_provider: null, placement_in_area: null, source: 'test', recorded_by: null }).execute();
+    const older = await addChild({ la: 'LA-CL-2', dob: '2003-06-01', given: 'Barnabus', family: 'Gorsebrook' });
+    await handle.db.insertInto('status_episodes').values({ child_id: older, id: randomUUID(), kind: 'care_leaver', started_on: '2021-06-01', ended_on: null, cp_category: null, legal_status: null, placement_type: null, placement_provider: null, placement_in_area: null, extended_to_25: true, source: 'test', recorded_by: null }).execute();
+    const body = (await get('lac', '/api/v1/lac/care-leavers')).json();
+    expect(body.items.find((i: { childId: string }) => i.childId === young)).toMatchObject({ ageYears: 19, offerEndsOn: '2028-01-15', nextReviewDue: '2026-01-15', status: 'overdue' });
+    expect(body.items.find((i: { childId: string }) => i.childId === older)).toMatchObject({ ageYears: 23, offerEndsOn: '2028-06-01', extendedTo25: true });
+  });
+});

@@ -83,6 +83,10 @@ export function lacHealthRoutes(deps: lac.Deps): FastifyPluginAsyncZod {
       reply.code(201).send(await lac.recordQaReview(deps, { actor: req.actor(), childId: req.params.childId, input: req.body })),
     );
 
+    app.get('/lac/care-leavers', { schema: { tags: ['lac'], summary: 'Care leavers (to 21, or 25 on request) with their next proactive health review', response: { 200: z.object({ items: z.array(z.object({ childId: z.string(), laChildId: z.string().nullable(), name: z.string(), dateOfBirth: z.string(), ageYears: z.number(), offerEndsOn: z.string(), extendedTo25: z.boolean(), lastReviewOn: z.string().nullable(), nextReviewDue: z.string().nullable(), status: z.enum(['due', 'overdue', 'offer_ending']) })) }), ...errors } } }, async (req) =>
+      lac.careLeaverWorklist(deps, { actor: req.actor() }),
+    );
+
     app.get('/lac/qa-summary', { schema: { tags: ['lac'], summary: 'QA results per practitioner, team, internal/out of area and checklist item (rec 1.6)', response: { 200: z.unknown(), ...errors } } }, async (req) => lac.qaSummary(deps, { actor: req.actor() }));
 
     app.post('/children/:childId/sdq', { schema: { tags: ['lac'], summary: "Record a carer's SDQ (25 responses as answered, or the total) — scored as youthinmind publishes", params: childParams, body: sdqBody, response: { 201: z.object({ id: z.string(), emotional: z.number().nullable(), conduct: z.number().nullable(), hyperactivity: z.number().nullable(), peer: z.number().nullable(), prosocial: z.number().nullable(), totalDifficulties: z.number().nullable(), band: z.string().nullable() }), ...errors } } }, async (req, reply) =>

@@ -19,6 +19,7 @@ import { createForbiddenError, fieldError } from '../../shared/app-error.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { withChild } from '../children/children.usecases.js';
+import { childScopeSql } from '../children/children.scope.js';
 import { createAssessmentClosedError, createAssessmentNotFoundError, createFormInvalidError, createNotLookedAfterError, createPlanNotSmartError } from './lac-health.errors.js';
 import { bankHolidays } from './calendar.js';
 import { findCurrentlyLookedAfter, findLookedAfterBetween, loadActivities, loadContributions, loadLacEpisodes, loadOpenAssessments, type ActivityRow, type LacEpisodeRow } from './lac-health.repository.js';
@@ -498,4 +499,45 @@ export async function childLacHealth(deps: Deps, { actor, childId }: { actor: Ac
       planActions: actions,
     };
   });
+}
+
+/**
+ * Care leavers and their next proactive health review (to 21, or 25 on request) — scheduled by CLASP,
+ * not waiting for social care to ask (CQC Bedford 2015 4.8, rec 1.5). A passport is offered from 16.
+ */
+export async function careLeaverWorklist(deps: Deps, { actor }: { actor: Actor }) {
+  await requirePermission(deps, { actor, resource: 'health_assessment', action: 'read', auditAction: 'lac.care_leavers' });
+  const { db, clock } = deps;
+  const today = clock.today();
+  const at = { today, now: clock.now() };
+  const rows = await db
+    .selectFrom('children as c')
+    .innerJoin('status_episodes as se', 'se.child_id', 'c.id')
+    .select(['c.id', 'c.la_child_id', 'c.given_name', 'c.family_name', 'c.date_of_birth', 'se.started_on', 'se.extended_to_25'])
+    .where('se.kind', '=', 'care_leaver')
+    .where((eb) => eb.or([eb('se.ended_on', 'is', null), eb('se.ended_on', '>=', today)]))
+    .where(childScopeSql(actor, at))
+    .orderBy('c.family_name')
+    .execute();
+  const activities = await loadActivities(db, rows.map((r) => r.id));
+  const items = rows
+    .filter((r) => r.date_of_birth && compareIsoDates(today, careLeaverOfferEndsOn({ dateOfBirth: r.date_of_birth, extendedTo25: r.extended_to_25 })) < 0)
+    .map((r) => {
+      const lastReviewOn = completedAssessments(activities.get(r.id) ?? []).map((a) => a.completedOn).sort().at(-1) ?? null;
+      const nextReviewDue = careLeaverReviewDueOn({ dateOfBirth: r.date_of_birth!, extendedTo25: r.extended_to_25, leftCareOn: r.started_on, lastReviewOn });
+      return {
+        childId: r.id,
+        laChildId: r.la_child_id,
+        name: `${r.given_name} ${r.family_name}`,
+        dateOfBirth: r.date_of_birth!,
+        ageYears: ageInYears({ dateOfBirth: r.date_of_birth!, on: today }),
+        offerEndsOn: careLeaverOfferEndsOn({ dateOfBirth: r.date_of_birth!, extendedTo25: r.extended_to_25 }),
+        extendedTo25: r.extended_to_25,
+        lastReviewOn,
+        nextReviewDue,
+        status: nextReviewDue === null ? ('offer_ending' as const) : compareIsoDates(nextReviewDue, today) < 0 ? ('overdue' as const) : ('due' as const),
+      };
+    });
+  await recordAudit(db, { actor, action: 'lac.care_leavers', outcome: 'allowed', details: { resultChildIds: items.map((i) => i.childId) }, at: clock.now() });
+  return { items };
 }
