@@ -229,6 +229,8 @@ CREATE TABLE audit_events (
   record text NOT NULL,               -- canonical JSON of the event, exactly as hashed
   prev_hash text NOT NULL,
   hash text NOT NULL,
+  -- Arrival order across all chains, for investigations and exports (not part of the hash).
+  logged_order bigint GENERATED ALWAYS AS IDENTITY,
   PRIMARY KEY (chain_id, seq)
 );
 CREATE INDEX audit_events_child_idx ON audit_events (child_id, occurred_at) WHERE child_id IS NOT NULL;

@@ -71,7 +71,7 @@ describe('hash-chained audit log', () => {
     const target = await handle.db.selectFrom('audit_events').selectAll().where('action', '=', 'child.read').where('seq', '=', '5').executeTakeFirstOrThrow();
     await tamper(sql`UPDATE audit_events SET seq = seq + 100 WHERE chain_id = ${target.chain_id} AND seq >= 3`);
     await tamper(sql`UPDATE audit_events SET seq = seq - 99 WHERE chain_id = ${target.chain_id} AND seq >= 100`);
-    await tamper(sql`INSERT INTO audit_events SELECT chain_id, 3, occurred_at, actor_id, action, outcome, child_id, record, prev_hash, hash FROM audit_events WHERE chain_id = ${target.chain_id} AND seq = 2`);
+    await tamper(sql`INSERT INTO audit_events (chain_id, seq, occurred_at, actor_id, action, outcome, child_id, record, prev_hash, hash) SELECT chain_id, 3, occurred_at, actor_id, action, outcome, child_id, record, prev_hash, hash FROM audit_events WHERE chain_id = ${target.chain_id} AND seq = 2`);
     const result = await verifyAuditChain(handle.db);
     expect(result.ok).toBe(false);
     expect(result.firstBreak).toMatchObject({ chainId: target.chain_id, seq: 3 });

@@ -186,6 +186,7 @@ export interface AuditEventsTable {
   record: string;
   prev_hash: string;
   hash: string;
+  logged_order: Generated<string>;
 }
 export interface AppSettingsTable {
   key: string;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import type { SessionUser } from '../../../src/contracts/auth.js';
 import { AddAlertPage } from '../pages/add-alert/AddAlertPage.js';
 import { AddChildPage } from '../pages/add-child/AddChildPage.js';
 import { AddStatusEpisodePage } from '../pages/add-status-episode/AddStatusEpisodePage.js';
@@ -8,6 +9,21 @@ import { EndRecordPage } from '../pages/end-record/EndRecordPage.js';
 import { FindChildPage } from '../pages/find-child/FindChildPage.js';
 import { ForbiddenPage, PageNotFound } from '../pages/not-found/NotFoundPage.js';
 import { RecordBirthPage } from '../pages/record-birth/RecordBirthPage.js';
+import { AssessmentOutcomePage } from '../pages/assessment-outcome/AssessmentOutcomePage.js';
+import { BreachReasonPage } from '../pages/breach-reason/BreachReasonPage.js';
+import { ChildLacHealthPage } from '../pages/child-lac-health/ChildLacHealthPage.js';
+import { CompleteAssessmentPage } from '../pages/complete-assessment/CompleteAssessmentPage.js';
+import { HealthPassportPage } from '../pages/health-passport/HealthPassportPage.js';
+import { HealthPlanPage } from '../pages/health-plan/HealthPlanPage.js';
+import { LacExceptionsPage } from '../pages/lac-exceptions/LacExceptionsPage.js';
+import { LacImportPage } from '../pages/lac-import/LacImportPage.js';
+import { LacQaPage } from '../pages/lac-qa/LacQaPage.js';
+import { LacWorklistPage } from '../pages/lac-worklist/LacWorklistPage.js';
+import { Oc2Page } from '../pages/oc2/Oc2Page.js';
+import { QaReviewPage } from '../pages/qa-review/QaReviewPage.js';
+import { RecordContributionPage } from '../pages/record-contribution/RecordContributionPage.js';
+import { RecordSdqPage } from '../pages/record-sdq/RecordSdqPage.js';
+import { RequestAssessmentPage } from '../pages/request-assessment/RequestAssessmentPage.js';
 import { SignInPage } from '../pages/sign-in/SignInPage.js';
 import { Footer, Header, MainContainer, SkipLink } from './Layout.js';
 import { LoadFailed, Loading } from './page.js';
@@ -36,7 +52,56 @@ const ROUTES: readonly Route[] = [
   { path: '/children/:childId/flags/:flagId/end', render: ({ childId, flagId }) => <EndRecordPage kind="flag" childId={childId!} recordId={flagId!} />, needs: ['flag', 'update'] },
   { path: '/children/:childId/birth', render: ({ childId }) => <RecordBirthPage childId={childId!} />, needs: ['child', 'update'] },
   { path: '/cohort', render: () => <CohortPage />, needs: ['cohort', 'read'] },
+
+  // Looked-after children's health (#4)
+  { path: '/lac', render: () => <LacWorklistPage />, needs: ['health_assessment', 'read'] },
+  { path: '/lac/exceptions', render: () => <LacExceptionsPage />, needs: ['health_assessment', 'read'] },
+  { path: '/lac/oc2', render: () => <Oc2Page />, needs: ['lac_report', 'read'] },
+  { path: '/lac/qa', render: () => <LacQaPage />, needs: ['qa_review', 'read'] },
+  { path: '/lac/import', render: () => <LacImportPage />, needs: ['status_episode', 'create'] },
+  { path: '/children/:childId/lac-health', render: ({ childId }) => <ChildLacHealthPage childId={childId!} />, needs: ['health_assessment', 'read'] },
+  { path: '/children/:childId/health-passport', render: ({ childId }) => <HealthPassportPage childId={childId!} />, needs: ['health_assessment', 'read'] },
+  { path: '/children/:childId/health-assessments/new', render: ({ childId }) => <RequestAssessmentPage childId={childId!} />, needs: ['health_assessment', 'create'] },
+  {
+    path: '/children/:childId/health-assessments/:assessmentId/complete',
+    render: ({ childId, assessmentId }) => <CompleteAssessmentPage childId={childId!} assessmentId={assessmentId!} />,
+    needs: ['health_assessment', 'update'],
+  },
+  {
+    path: '/children/:childId/health-assessments/:assessmentId/breach-reason',
+    render: ({ childId, assessmentId }) => <BreachReasonPage childId={childId!} assessmentId={assessmentId!} />,
+    needs: ['health_assessment', 'update'],
+  },
+  {
+    path: '/children/:childId/health-assessments/:assessmentId/outcome',
+    render: ({ childId, assessmentId }) => <AssessmentOutcomePage childId={childId!} assessmentId={assessmentId!} />,
+    needs: ['health_assessment', 'update'],
+  },
+  {
+    path: '/children/:childId/health-assessments/:assessmentId/contributions/:contributor',
+    render: ({ childId, assessmentId, contributor }) => <RecordContributionPage childId={childId!} assessmentId={assessmentId!} contributor={contributor!} />,
+    needs: ['health_assessment', 'update'],
+  },
+  {
+    path: '/children/:childId/health-assessments/:assessmentId/qa',
+    render: ({ childId, assessmentId }) => <QaReviewPage childId={childId!} assessmentId={assessmentId!} />,
+    needs: ['qa_review', 'create'],
+  },
+  { path: '/children/:childId/health-plan', render: ({ childId }) => <HealthPlanPage childId={childId!} />, needs: ['health_plan', 'create'] },
+  { path: '/children/:childId/sdq/new', render: ({ childId }) => <RecordSdqPage childId={childId!} />, needs: ['sdq', 'create'] },
 ];
+
+/** Where `/` takes a user who cannot search for children (commissioners: the OC2 return). */
+function homeRedirect(user: SessionUser): string | null {
+  if (can(user, 'child', 'search')) return null;
+  if (can(user, 'lac_report', 'read')) return '/lac/oc2';
+  return null;
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return <Loading />;
+}
 
 /** After a client-side navigation, move focus to the new page's h1 (once it has rendered). */
 function useFocusHeadingOnNavigate(key: number): void {
@@ -84,7 +149,9 @@ function Routes() {
   else if (!user) page = <Loading />;
   else {
     page = <PageNotFound />;
-    for (const route of ROUTES) {
+    const home = pathname === '/' ? homeRedirect(user) : null;
+    if (home) page = <Redirect to={home} />;
+    else for (const route of ROUTES) {
       const params = matchPath(route.path, pathname);
       if (!params) continue;
       page = route.needs && !can(user, route.needs[0], route.needs[1]) ? <ForbiddenPage /> : route.render(params);

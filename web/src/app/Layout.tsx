@@ -49,9 +49,14 @@ interface NavItem {
 }
 
 export function navItems(user: SessionUser, pathname: string): NavItem[] {
-  const items: NavItem[] = [{ href: '/', text: appContent.nav.findChild, current: pathname === '/' }];
+  const items: NavItem[] = [];
+  if (can(user, 'child', 'search')) items.push({ href: '/', text: appContent.nav.findChild, current: pathname === '/' });
   if (can(user, 'child', 'create')) items.push({ href: '/children/new', text: appContent.nav.addChild, current: pathname === '/children/new' });
   if (can(user, 'cohort', 'read')) items.push({ href: '/cohort', text: appContent.nav.cohort, current: pathname === '/cohort' });
+  // The LAC health team's area (worklist, exceptions, OC2, QA, imports: its own navigation inside).
+  if (can(user, 'health_assessment', 'create')) items.push({ href: '/lac', text: appContent.nav.lacHealth, current: pathname === '/lac' || pathname.startsWith('/lac/') });
+  // Commissioners see the OC2 return (aggregate figures) and no child records.
+  else if (can(user, 'lac_report', 'read')) items.push({ href: '/lac/oc2', text: appContent.nav.oc2, current: pathname === '/lac/oc2' });
   return items;
 }
 

@@ -18,6 +18,8 @@ export const appContent = {
     findChild: 'Find a child',
     addChild: 'Add a child',
     cohort: 'Practice cohort',
+    lacHealth: 'LAC health',
+    oc2: 'OC2 return',
   },
   moreMenu: 'More',
   footer: {

@@ -14,3 +14,6 @@ export { TextInput } from './TextInput.js';
 export { Timeline, type TimelineItem } from './Timeline.js';
 export { WarningCallout } from './WarningCallout.js';
 export { cx } from './fieldParts.js';
+export { BandedLineChart, BarChart, type Bar, type ChartBand, type LinePoint } from './Charts.js';
+export { Checkboxes, type CheckboxItem } from './Checkboxes.js';
+export { SubNav, type SubNavItem } from './SubNav.js';

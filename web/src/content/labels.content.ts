@@ -74,3 +74,82 @@ export function labelFor(labels: Record<string, string>, code: string | null | u
   if (!code) return '';
   return labels[code] ?? code.replace(/_/g, ' ');
 }
+
+// ---- Looked-after children's health (#4) ----
+
+export const ASSESSMENT_KIND_LABELS: Record<string, string> = {
+  IHA: 'Initial health assessment',
+  RHA: 'Review health assessment',
+};
+
+/** Short forms for tables. */
+export const ASSESSMENT_KIND_SHORT: Record<string, string> = { IHA: 'IHA', RHA: 'RHA' };
+
+export const ASSESSMENT_STATUS_LABELS: Record<string, string> = {
+  requested: 'Requested, not booked',
+  booked: 'Booked',
+  completed: 'Completed',
+  declined: 'Declined by the young person',
+  did_not_attend: 'Did not attend',
+  cancelled: 'Cancelled',
+};
+
+export const CLOCK_STATUS_LABELS: Record<string, string> = { due: 'Due', overdue: 'Overdue', booked: 'Booked' };
+
+export const CONTRIBUTOR_LABELS: Record<string, string> = {
+  gp: 'GP',
+  camhs: 'CAMHS progress report',
+  school: 'School or nursery',
+  carer_sdq: 'Carer’s SDQ',
+  host_area: 'Host area’s assessment',
+};
+
+export const EXCEPTION_REASON_LABELS: Record<string, string> = {
+  refused: 'Refused',
+  missed: 'Missed (did not attend)',
+  overdue: 'Overdue',
+};
+
+export const SDQ_BAND_LABELS: Record<string, string> = {
+  normal: 'Normal (0 to 13)',
+  borderline: 'Borderline (14 to 16)',
+  concern: 'Cause for concern (17 to 40)',
+};
+
+export const PLAN_ACTION_STATUS_LABELS: Record<string, string> = {
+  open: 'Open',
+  met: 'Met',
+  unmet: 'Not met',
+  carried_forward: 'Carried forward',
+};
+
+export const PLAN_HISTORY_EVENT_LABELS: Record<string, string> = {
+  created: 'Added to the plan',
+  updated: 'Changed',
+  met: 'Reviewed: met',
+  unmet: 'Reviewed: not met',
+  carried_forward: 'Carried forward to the next plan',
+};
+
+export const HEALTH_ACTIVITY_LABELS: Record<string, string> = {
+  health_assessment: 'Health assessment',
+  dental_check: 'Dental check',
+  development_check: 'Development check',
+  immunisation_status: 'Immunisation status',
+  sdq: 'Strengths and Difficulties Questionnaire',
+};
+
+export const IMMUNISATION_RESULT_LABELS: Record<string, string> = {
+  up_to_date: 'Up to date',
+  not_up_to_date: 'Not up to date',
+};
+
+export const VOICE_OF_CHILD_GAP_LABELS: Record<string, string> = {
+  missing: 'nothing written',
+  too_short: 'fewer than 10 words',
+  not_in_own_words: 'not in the child’s own words (“I …”) and not written by the child',
+};
+
+export const QA_ANSWER_LABELS: Record<string, string> = { met: 'Met', not_met: 'Not met', not_applicable: 'Not applicable' };
+
+export const QA_ORIGIN_LABELS: Record<string, string> = { internal: 'Internal (our practitioners)', out_of_area: 'Out of area (other providers)' };

@@ -27,7 +27,7 @@ const get = (who: string, url: string) => app.inject({ method: 'GET', url, heade
 const post = (who: string, url: string, payload: unknown) => app.inject({ method: 'POST', url, headers: as[who]!.headers, payload: payload as object });
 
 async function lastAudit(action: string) {
-  return handle.db.selectFrom('audit_events').selectAll().where('action', '=', action).orderBy('occurred_at', 'desc').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+  return handle.db.selectFrom('audit_events').selectAll().where('action', '=', action).orderBy('logged_order', 'desc').executeTakeFirstOrThrow();
 }
 async function countChildren() {
   return Number((await handle.db.selectFrom('children').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

@@ -175,14 +175,15 @@ export async function importSsda903({ db, clock }: Deps, { actor, files }: { act
     await recordAudit(db, { actor, action: SSDA903_AUDIT_ACTION, outcome: 'denied', details: { reason: 'role' }, at: now });
     throw createForbiddenError();
   }
-  const firstPass = validateSsda903({ files, today });
+  console.time('validate');const firstPass = validateSsda903({ files, today });console.timeEnd('validate');
 
-  const outcome = await db.transaction().execute(async (tx): Promise<Outcome<Ssda903ImportSummary>> => {
+  console.time('tx');const outcome = await db.transaction().execute(async (tx): Promise<Outcome<Ssda903ImportSummary>> => {
     await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`.execute(tx);
     const validation = await allowContinuations(tx, { files, today, firstPass });
     if (!validation.ok) return { ok: false, error: createSsda903InvalidError(validation.errors) };
     return { ok: true, value: await writeReturn(tx, { actor, now, data: validation.value }) };
   });
+  console.timeEnd('tx');
   if (!outcome.ok) {
     await recordAudit(db, { actor, action: SSDA903_AUDIT_ACTION, outcome: 'failed', details: { reason: 'invalid', errors: outcome.error.errors.length }, at: now });
     throw outcome.error;
@@ -218,7 +219,7 @@ async function writeReturn(tx: Db, { actor, now, data }: { actor: Actor | null; 
   const recordedBy = actor?.userId ?? null;
   const nowParam = sql`${now.toISOString()}::timestamptz`;
 
-  // ---- Load what CLASP already holds for these children
+  console.time('load');
   const laChildIds = data.children.map((c) => c.laChildId);
   const existingChildren = await selectInBatches(laChildIds, async (batch) =>
     (await sql<ExistingChild>`SELECT id, la_child_id, sex, date_of_birth, ethnicity FROM children WHERE la_child_id = ANY(${batch}::text[])`.execute(tx)).rows,
@@ -240,6 +241,7 @@ async function writeReturn(tx: Db, { actor, now, data }: { actor: Actor | null; 
       (await sql<{ child_id: string; id: string; source_key: string; kind: string; ended_on: string | null }>`SELECT child_id, id, source_key, kind, ended_on FROM missing_episodes WHERE child_id = ANY(${batch}::uuid[]) AND source_key LIKE 'ssda903:%'`.execute(tx)).rows,
     ),
   ]);
+  console.timeEnd('load');console.time('diff');
   const upnsByChild = groupBy(upnRows, (r) => r.child_id);
   const episodesByChild = groupBy(episodeRows, (r) => r.child_id);
   const reviewsByChild = groupBy(reviewRows, (r) => r.child_id);
@@ -357,6 +359,7 @@ async function writeReturn(tx: Db, { actor, now, data }: { actor: Actor | null; 
     if (change.created || touched) changes.set(childId, change);
   }
 
+  console.timeEnd('diff');console.time('children');
   // ---- Write: children first (foreign keys), deletions before inserts (unique source keys)
   await bulkInsert(tx, {
     table: 'children',
@@ -370,6 +373,7 @@ async function writeReturn(tx: Db, { actor, now, data }: { actor: Actor | null; 
   await bulkUpdate(tx, { table: 'child_identifiers', key: [['child_id', 'uuid'], ['id', 'uuid']], set: [['value', 'text']], rows: upnUpdates });
   await bulkInsert(tx, { table: 'child_identifiers', columns: [['child_id', 'uuid'], ['id', 'uuid'], ['value', 'text']], rows: upnInserts, constants: { kind: sql`'upn'`, issuer: sql`${SSDA903_UPN_ISSUER}::text`, created_at: nowParam } });
 
+  console.timeEnd('children');console.time('episodes');
   await bulkDelete(tx, { table: 'status_episodes', key: [['child_id', 'uuid'], ['id', 'uuid']], rows: episodeDeletes });
   await bulkUpdate(tx, { table: 'status_episodes', key: [['child_id', 'uuid'], ['id', 'uuid']], set: EPISODE_VALUE_COLUMNS, rows: episodeUpdates, constants: { recorded_at: nowParam } });
   await bulkInsert(tx, {
@@ -379,11 +383,13 @@ async function writeReturn(tx: Db, { actor, now, data }: { actor: Actor | null; 
     constants: { recorded_at: nowParam },
   });
 
+  console.timeEnd('episodes');console.time('reviews+missing');
   await bulkUpdate(tx, { table: 'lac_reviews', key: [['child_id', 'uuid'], ['id', 'uuid']], set: [['review_code', 'text']], rows: reviewUpdates });
   await bulkInsert(tx, { table: 'lac_reviews', columns: [['child_id', 'uuid'], ['id', 'uuid'], ['review_on', 'date'], ['review_code', 'text'], ['source_key', 'text']], rows: reviewInserts });
   await bulkUpdate(tx, { table: 'missing_episodes', key: [['child_id', 'uuid'], ['id', 'uuid']], set: [['kind', 'text'], ['ended_on', 'date']], rows: missingUpdates });
   await bulkInsert(tx, { table: 'missing_episodes', columns: [['child_id', 'uuid'], ['id', 'uuid'], ['kind', 'text'], ['started_on', 'date'], ['ended_on', 'date'], ['source_key', 'text']], rows: missingInserts });
 
+  console.timeEnd('reviews+missing');console.time('audit');
   // ---- Audit: one row per child created or changed (counts only), and one for the import.
   const entries: AuditEntry[] = [];
   for (const [childId, change] of changes) {
@@ -397,7 +403,7 @@ async function writeReturn(tx: Db, { actor, now, data }: { actor: Actor | null; 
     });
   }
   entries.push({ actor, action: SSDA903_AUDIT_ACTION, outcome: 'allowed', childId: null, details: { files: data.suppliedFiles, ...summary }, at: now });
-  await recordAuditBatch(tx, entries);
+  await recordAuditBatch(tx, entries);console.timeEnd('audit');
   return summary;
 }
 

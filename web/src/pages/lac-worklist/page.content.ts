@@ -1,0 +1,33 @@
+export const content = {
+  title: 'LAC health worklist',
+  heading: 'Health assessments worklist',
+  intro: 'Every child looked after on the date below with their next statutory health assessment: initial (IHA) within 20 working days of coming into care, then reviews every 6 months under 5 and every 12 months from 5. Overdue first.',
+  asOf: {
+    legend: 'Show the worklist as of',
+    hint: 'For example, 31 3 2026. Leave blank for today.',
+    incomplete: 'The date must include a day, month and year',
+    invalid: 'The date must be a real date',
+    submit: 'Show',
+  },
+  showing: (date: string) => `Showing children looked after on ${date}.`,
+  counts: { label: 'Assessments by status', overdue: 'Overdue', due: 'Due', booked: 'Booked' },
+  caption: (n: number) => (n === 1 ? '1 child looked after' : `${n} children looked after`),
+  columns: { child: 'Child', laChildId: 'LA child ID', type: 'Assessment', due: 'Due', status: 'Status', contributions: 'Contributions', action: 'Action' },
+  born: (date: string) => `Born ${date}`,
+  outOfArea: 'Placed out of area',
+  noLaChildId: 'None',
+  bookedFor: (when: string) => `for ${when}`,
+  contributions: {
+    notRequested: 'Not requested yet',
+    received: (received: number, total: number) => `${received} of ${total} received`,
+    awaited: (names: string) => `Awaited: ${names}`,
+  },
+  action: {
+    breach: 'Record reason for delay',
+    changeBreach: 'Change reason for delay',
+    reason: (text: string) => `Reason: ${text}`,
+    request: 'Request assessment',
+    forChild: (name: string) => `for ${name}`,
+  },
+  none: 'No children are looked after on this date within your caseload.',
+} as const;
