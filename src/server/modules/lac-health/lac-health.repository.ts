@@ -15,21 +15,18 @@ export interface LacEpisodeRow {
   reason_ceased: string | null;
 }
 
+/** The child `c` has a looked-after episode overlapping [from, to]. */
+function lookedAfterBetween({ from, to }: { from: string; to: string }) {
+  return sql<boolean>`EXISTS (SELECT 1 FROM status_episodes se WHERE se.child_id = c.id AND se.kind = 'looked_after'
+    AND se.started_on <= ${to}::date AND (se.ended_on IS NULL OR se.ended_on >= ${from}::date))`;
+}
+
 /** Children looked after on `asOf`, within the actor's scope. */
 export async function findCurrentlyLookedAfter(db: Db, { actor, at, asOf }: { actor: Actor; at: ScopeTime; asOf: string }) {
   return db
     .selectFrom('children as c')
     .select(['c.id', 'c.la_child_id', 'c.given_name', 'c.family_name', 'c.date_of_birth'])
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('status_episodes as se')
-          .select(sql`1`.as('one'))
-          .whereRef('se.child_id', '=', 'c.id')
-          .where('se.kind', '=', 'looked_after')
-          .where('se.started_on', '<=', asOf)
-          .where((eb) => eb.or([eb('se.ended_on', 'is', null), eb('se.ended_on', '>=', asOf)])),
-      ),
-    )
+    .where(lookedAfterBetween({ from: asOf, to: asOf }))
     .where(childScopeSql(actor, at))
     .orderBy('c.family_name')
     .orderBy('c.given_name')
@@ -108,15 +105,6 @@ export async function findLookedAfterBetween(db: Db, { from, to }: { from: strin
   return db
     .selectFrom('children as c')
     .select(['c.id', 'c.la_child_id', 'c.date_of_birth'])
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('status_episodes as se')
-          .select(sql`1`.as('one'))
-          .whereRef('se.child_id', '=', 'c.id')
-          .where('se.kind', '=', 'looked_after')
-          .where('se.started_on', '<=', to)
-          .where((eb) => eb.or([eb('se.ended_on', 'is', null), eb('se.ended_on', '>=', from)])),
-      ),
-    )
+    .where(lookedAfterBetween({ from, to }))
     .execute();
 }
