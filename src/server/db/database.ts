@@ -29,7 +29,12 @@ export interface OpenDatabaseOptions {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
+    // An OLTP API: short indexed queries gain nothing from parallel workers and pay their start-up
+    // cost on every request, so they are off for the application's connections.
+    const url = new URL(options.databaseUrl);
+    const serverOptions = [url.searchParams.get('options'), '-c max_parallel_workers_per_gather=0'].filter(Boolean).join(' ');
+    url.searchParams.delete('options');
+    const pool = new pg.Pool({ connectionString: url.toString(), max: options.poolSize ?? 20, options: serverOptions });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }

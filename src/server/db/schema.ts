@@ -313,7 +313,12 @@ export interface QaReviewsTable {
   reviewed_at: Timestamp;
 }
 
+export interface NameVocabularyTable {
+  name: string;
+}
+
 export interface Database {
+  name_vocabulary: NameVocabularyTable;
   organisations: OrganisationsTable;
   teams: TeamsTable;
   users: UsersTable;

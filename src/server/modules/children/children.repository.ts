@@ -164,9 +164,42 @@ export interface SearchCriteria {
   limit: number;
 }
 
+/** Lower-cased words of a name query (at most four; punctuation other than hyphens and apostrophes dropped). */
+function searchWords(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}'\- ]/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .slice(0, 4);
+}
+
 /**
- * Child search. Name matching uses pg_trgm similarity on given and family names (fuzzy: "Thistelwood"
- * finds "Thistlewood"), ranked by similarity. `scoped` false is only used for identification by roles
+ * Names in the vocabulary of distinct names that a search word may mean, cheapest test first: the name
+ * itself; else names starting with it; else the closest spellings (pg_trgm similarity ≥ 0.3, nearest
+ * first). The vocabulary is far smaller than the children table and is searched through its own indexes,
+ * so a correctly spelt name costs two index probes however many children share it (migration 0003).
+ */
+async function similarNames(db: Db, word: string): Promise<string[]> {
+  const exact = await db.selectFrom('name_vocabulary').select('name').where('name', '=', word).executeTakeFirst();
+  if (exact) return [exact.name];
+  const prefix = await db
+    .selectFrom('name_vocabulary')
+    .select('name')
+    .where('name', 'like', `${word.replace(/[%_\\]/g, '')}%`)
+    .orderBy('name')
+    .limit(30)
+    .execute();
+  if (prefix.length > 0) return prefix.map((r) => r.name);
+  const fuzzy = await sql<{ name: string }>`
+    SELECT name FROM (SELECT name, name <-> ${word} AS distance FROM name_vocabulary ORDER BY name <-> ${word} LIMIT 30) nearest
+     WHERE distance <= 0.7`.execute(db);
+  return fuzzy.rows.map((r) => r.name);
+}
+
+/**
+ * Child search. Name matching is fuzzy ("Thistelwood" finds "Thistlewood"): each word is matched to the
+ * closest names in the vocabulary, then children are found by those exact names and ranked by similarity. `scoped` false is only used for identification by roles
  * in unscheduled care, whose results carry no flags.
  */
 export async function searchChildren(db: Db, { criteria, actor, at, scoped }: { criteria: SearchCriteria; actor: Actor; at: ScopeTime; scoped: boolean }) {
@@ -179,14 +212,24 @@ export async function searchChildren(db: Db, { criteria, actor, at, scoped }: { 
   if (criteria.nhsNumber) query = query.where('c.nhs_number', '=', criteria.nhsNumber);
   if (criteria.dateOfBirth) query = query.where('c.date_of_birth', '=', criteria.dateOfBirth);
   if (criteria.name) {
-    const words = criteria.name.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = searchWords(criteria.name);
+    let allExact = true;
     for (const word of words) {
-      const prefix = `${word.replace(/[%_\\]/g, '')}%`;
-      // Every branch can use the trigram GIN indexes (pg_trgm supports %, LIKE and ILIKE).
-      query = query.where(sql<boolean>`(c.family_name % ${word} OR c.given_name % ${word} OR c.family_name ILIKE ${prefix} OR c.given_name ILIKE ${prefix})`);
+      const candidates = await similarNames(db, word);
+      if (candidates.length === 0) return [];
+      if (candidates.length !== 1 || candidates[0] !== word) allExact = false;
+      query = query.where((eb) => eb.or([eb(sql`lower(c.family_name)`, 'in', candidates), eb(sql`lower(c.given_name)`, 'in', candidates)]));
     }
-    const full = words.join(' ');
-    query = query.orderBy(sql`greatest(similarity(c.given_name || ' ' || c.family_name, ${full}), similarity(c.family_name, ${full}))`, 'desc');
+    // Ranking only matters when a word matched by prefix or spelling; exact names sort by name.
+    if (!allExact) {
+      query = query.orderBy(
+        sql`${sql.join(
+          words.map((word) => sql`greatest(similarity(lower(c.family_name), ${word}), similarity(lower(c.given_name), ${word}))`),
+          sql` + `,
+        )}`,
+        'desc',
+      );
+    }
   }
   return query.orderBy('c.family_name').orderBy('c.given_name').limit(criteria.limit).execute();
 }
