@@ -32,6 +32,45 @@ export function checkBenchDatabaseUrl(databaseUrl: string): { url: URL; database
   return { url, database };
 }
 
+export const BENCH_SERVER_APP_NAME = 'clasp-bench-server';
+/** A query that outlives the load generator's longest request timeout has no one waiting for it. */
+export const BENCH_STATEMENT_TIMEOUT_MS = 30_000;
+
+/**
+ * The URL a bench server process connects with: tagged with an application_name, so its leftover
+ * queries can be found and cancelled after it stops, and with a statement timeout, so requests the
+ * load generator has given up on do not pile up in PostgreSQL and skew the next measurement.
+ */
+export function benchServerUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set('application_name', BENCH_SERVER_APP_NAME);
+  url.searchParams.set('options', `-c statement_timeout=${BENCH_STATEMENT_TIMEOUT_MS}`);
+  return url.toString();
+}
+
+/**
+ * After a bench server process has stopped, PostgreSQL may still be running its last queries (it only
+ * notices a vanished client when it next writes to it). Cancels them — only backends in the bench
+ * database tagged with the bench server's application_name — and waits (at most 30 s) until none remain.
+ */
+export async function cancelLeftoverQueries(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const mine = `FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND pid <> pg_backend_pid()`;
+    const { rows } = await client.query<{ n: number }>(`SELECT count(pg_cancel_backend(pid))::int AS n ${mine} AND state = 'active'`, [BENCH_SERVER_APP_NAME]);
+    for (let i = 0; i < 60; i += 1) {
+      const left = await client.query<{ n: number }>(`SELECT count(*)::int AS n ${mine}`, [BENCH_SERVER_APP_NAME]);
+      if ((left.rows[0]?.n ?? 0) === 0) break;
+      if (i === 40) await client.query(`SELECT pg_terminate_backend(pid) ${mine}`, [BENCH_SERVER_APP_NAME]);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return rows[0]?.n ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Creates the bench database if missing (via the 'postgres' maintenance database), then empties its public schema. */
 export async function resetPostgres(databaseUrl: string): Promise<void> {
   const { url, database } = checkBenchDatabaseUrl(databaseUrl);
@@ -110,6 +149,35 @@ async function seed(handle: DatabaseHandle, scale: Scale, limit: number | undefi
       setupSeconds,
     },
   };
+}
+
+const SEED_MARKER_KEY = 'bench.national_seed';
+
+/** Records what was seeded (for --reuse-seed), in the bench database's app_settings. */
+export async function writeSeedMarker(databaseUrl: string, report: SeedReport): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('INSERT INTO app_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [
+      SEED_MARKER_KEY,
+      JSON.stringify({ ...report, seededAt: new Date().toISOString() }),
+    ]);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function readSeedMarker(databaseUrl: string): Promise<(SeedReport & { seededAt: string }) | null> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ value: string }>('SELECT value FROM app_settings WHERE key = $1', [SEED_MARKER_KEY]);
+    return rows[0] ? (JSON.parse(rows[0].value) as SeedReport & { seededAt: string }) : null;
+  } catch {
+    return null; // no database, no schema or no marker yet
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** Migrate, demo seed, national seed (COPY) on the bench PostgreSQL database. */

@@ -26,13 +26,17 @@ export async function signIn(baseUrl: string, username: string, password = DEMO_
   return { session: { username, cookie, csrfToken }, status: response.status };
 }
 
-/** One request, body read to the end; returns the status. */
+/** One request, body read to the end; returns the status, or 0 when no response came (timeout, reset). */
 export async function call(baseUrl: string, path: string, { session, method = 'GET', body }: { session?: Session; method?: string; body?: unknown } = {}): Promise<number> {
   const headers: Record<string, string> = {};
   if (session) headers.cookie = session.cookie;
   if (session && method !== 'GET') headers['x-csrf-token'] = session.csrfToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
-  await response.arrayBuffer();
-  return response.status;
+  try {
+    const response = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return 0;
+  }
 }

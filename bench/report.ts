@@ -15,7 +15,7 @@ export interface Results {
   startedAt: string;
   finishedAt?: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; postgres?: string };
-  options: { only: string | null; nationalLimit: number; durationS: number; pageRequests: number; waitQuietS: number };
+  options: { only: string | null; nationalLimit: number; durationS: number; pageRequests: number; waitQuietS: number; reuseSeed: boolean };
   source: { root: string; commit: string | null; changedFiles: number | null };
   floors: { bareFastify?: LoadResult; pgPointLookup?: LoadResult; pglitePointLookup?: LoadResult };
   postgres?: {
@@ -25,6 +25,7 @@ export interface Results {
     /** Diagnostic: bench-only route, the same reads with no transaction, scope or audit. */
     flagLookupNoScopeNoAudit?: LoadResult & { ratioToFloor: number | null };
     childSearchByName?: LoadResult & { evidence?: PgRunEvidence };
+    childSearchByNameSequential?: SequentialResult;
   };
   seedOnly?: SeedReport & { machineBusyBefore?: number | null };
   pglite?: {
@@ -93,6 +94,8 @@ export function renderReport(results: Results): string {
     if (p.flagLookupNoScopeNoAudit) rows.push(loadRow('  diagnostic: same reads, no scope or audit', p.flagLookupNoScopeNoAudit, p.flagLookupNoScopeNoAudit.ratioToFloor));
     if (p.childSearchByName) rows.push(loadRow('child search by family name (designated-nurse)', p.childSearchByName));
     if (rows.length) out.push(table(LOAD_HEADERS, rows));
+    const sq = p.childSearchByNameSequential;
+    if (sq) out.push(`  child search by family name, one request at a time: p50 ${ms(sq.p50)} ms, p95 ${ms(sq.p95)} ms, max ${ms(sq.max)} ms over ${sq.count} requests${sq.non2xx ? ` (${sq.non2xx} non-2xx or no response)` : ''}`);
     const ev = p.flagLookup?.evidence;
     if (ev) {
       out.push(`  flag lookup, database side (approx.): ${ev.transactionsPerRequest.toFixed(2)} transactions/request, ${ev.walSyncsPerRequest === null ? '–' : ev.walSyncsPerRequest.toFixed(2)} WAL syncs/request`);

@@ -6,6 +6,7 @@
  *   --duration S            seconds per measured autocannon run (default 10, after a 2 s warm-up)
  *   --page-requests N       sequential requests per page API call on PGlite (default 50)
  *   --wait-quiet S          before each measurement, wait up to S s for other work on the machine to settle
+ *   --reuse-seed            keep the national dataset an earlier run seeded (same --national-limit) instead of reseeding
  *
  * See bench/README.md for what each figure means.
  */
@@ -16,7 +17,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SCALE_PROFILES } from '../src/seed/scale.js';
-import { checkBenchDatabaseUrl, resetPostgres, samplePostgres, seedPglite, seedPostgres } from './databases.js';
+import { BENCH_STATEMENT_TIMEOUT_MS, benchServerUrl, cancelLeftoverQueries, checkBenchDatabaseUrl, readSeedMarker, resetPostgres, samplePostgres, seedPglite, seedPostgres, writeSeedMarker } from './databases.js';
+import type { SeedReport } from './databases.js';
 import type { Samples } from './datasets.js';
 import { FLAG_VARIANT_PATH } from './flag-variants.js';
 import { call, signIn, type Session } from './http.js';
@@ -28,6 +30,7 @@ import { ROOT, spawnServer, type RunningChild, type SpawnOptions } from './spawn
 
 const FLAG_CONNECTIONS = 50;
 const SEARCH_CONNECTIONS = 10;
+const SEQUENTIAL_SEARCHES = 20;
 const COLD_STARTS = 3;
 const SIGN_IN_SAMPLES = 5; // sign-in is rate-limited to 10 a minute per address; 7 in all are made
 
@@ -40,12 +43,13 @@ function parseOptions() {
       duration: { type: 'string' },
       'page-requests': { type: 'string' },
       'wait-quiet': { type: 'string' },
+      'reuse-seed': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help) {
-    process.stdout.write('npm run bench -- [--only pg|pglite|seed] [--national-limit N] [--duration S] [--page-requests N] [--wait-quiet S]\nSee bench/README.md.\n');
+    process.stdout.write('npm run bench -- [--only pg|pglite|seed] [--national-limit N] [--duration S] [--page-requests N] [--wait-quiet S] [--reuse-seed]\nSee bench/README.md.\n');
     process.exit(0);
   }
   const only = values.only ?? null;
@@ -62,6 +66,7 @@ function parseOptions() {
     durationS: int('duration', values.duration, 10, 1, 300),
     pageRequests: int('page-requests', values['page-requests'], 50, 5, 500),
     waitQuietS: int('wait-quiet', values['wait-quiet'], 0, 0, 3_600),
+    reuseSeed: values['reuse-seed'] ?? false,
   };
 }
 
@@ -71,13 +76,18 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 const running = new Set<RunningChild>();
 
 async function withServer<T>(options: SpawnOptions, work: (server: RunningChild) => Promise<T>): Promise<T> {
-  const server = await spawnServer(options);
+  const databaseUrl = options.databaseUrl;
+  const server = await spawnServer(databaseUrl ? { ...options, databaseUrl: benchServerUrl(databaseUrl) } : options);
   running.add(server);
   try {
     return await work(server);
   } finally {
     await server.stop();
     running.delete(server);
+    if (databaseUrl) {
+      const cancelled = await cancelLeftoverQueries(databaseUrl);
+      if (cancelled > 0) log(`  cancelled ${cancelled} queries still running after the ${options.mode} server stopped`);
+    }
   }
 }
 
@@ -96,10 +106,20 @@ async function measureLookupFloor(name: string, spawn: SpawnOptions, nhsNumbers:
 }
 
 async function runPostgres(results: Results, databaseUrl: string, opts: ReturnType<typeof parseOptions>): Promise<void> {
-  log(`PostgreSQL: resetting the bench database and seeding ${opts.nationalLimit.toLocaleString('en-GB')} national children (COPY)`);
-  await resetPostgres(databaseUrl);
-  const busy = await waitForQuiet(opts.waitQuietS);
-  const seed = { ...(await seedPostgres(databaseUrl, opts.nationalLimit)), machineBusyBefore: busy };
+  let seed: SeedReport & { machineBusyBefore?: number | null; reusedFrom?: string };
+  const marker = opts.reuseSeed ? await readSeedMarker(databaseUrl) : null;
+  if (opts.reuseSeed && marker?.children === opts.nationalLimit) {
+    log(`PostgreSQL: reusing the national dataset seeded at ${marker.seededAt} (${marker.children.toLocaleString('en-GB')} children)`);
+    seed = { ...marker, reusedFrom: marker.seededAt };
+    results.notes.push(`--reuse-seed: the national dataset and its seed rate are from an earlier run (${marker.seededAt}); the database also holds that run's audit rows.`);
+  } else {
+    if (opts.reuseSeed) log('PostgreSQL: no national dataset of that size to reuse; seeding afresh');
+    log(`PostgreSQL: resetting the bench database and seeding ${opts.nationalLimit.toLocaleString('en-GB')} national children (COPY)`);
+    await resetPostgres(databaseUrl);
+    const busy = await waitForQuiet(opts.waitQuietS);
+    seed = { ...(await seedPostgres(databaseUrl, opts.nationalLimit)), machineBusyBefore: busy };
+    await writeSeedMarker(databaseUrl, seed);
+  }
   if (opts.only === 'seed') {
     results.seedOnly = seed;
     return;
@@ -131,6 +151,14 @@ async function runPostgres(results: Results, databaseUrl: string, opts: ReturnTy
     results.postgres!.flagLookup = { ...flags, ratioToFloor: ratio(flags, results.floors.pgPointLookup), evidence: await observer?.stop(flags.count + flags.warmupRequests) };
 
     const nurse = (await signIn(server.url, 'designated-nurse')).session;
+    log(`  child search by family name, one at a time (${SEQUENTIAL_SEARCHES} requests, at most 120 s)`);
+    await waitForQuiet(opts.waitQuietS);
+    results.postgres!.childSearchByNameSequential = await runSequential(
+      'child search by family name, one at a time',
+      SEQUENTIAL_SEARCHES,
+      (i) => call(server.url, `/api/v1/children?name=${encodeURIComponent(samples.familyNames[i % samples.familyNames.length] as string)}`, { session: nurse }),
+      120_000,
+    );
     log('  child search by family name, 10 connections');
     let searchObserver: Awaited<ReturnType<typeof observePostgres>> | undefined;
     const search = await runLoad({
@@ -140,7 +168,9 @@ async function runPostgres(results: Results, databaseUrl: string, opts: ReturnTy
       durationS: opts.durationS,
       headers: { cookie: nurse.cookie },
       path: () => `/api/v1/children?name=${encodeURIComponent(randomOf(samples.familyNames))}`,
-      timeoutS: 30,
+      timeoutS: BENCH_STATEMENT_TIMEOUT_MS / 1000,
+      // The one-at-a-time run warmed the server; a warm-up here would leave slow queries running into the measured run.
+      warmupS: 0,
       beforeWarmup: async () => {
         searchObserver = await observePostgres(databaseUrl);
       },
@@ -259,6 +289,7 @@ function noteBusyMachine(results: Results): void {
     ['national seed', (results.postgres?.seed ?? results.seedOnly)?.machineBusyBefore],
     ['PG flag lookup', results.postgres?.flagLookup?.machineBusyBefore],
     ['PG search', results.postgres?.childSearchByName?.machineBusyBefore],
+    ['PG diagnostic', results.postgres?.flagLookupNoScopeNoAudit?.machineBusyBefore],
     ['PGlite page calls', results.pglite?.machineBusyBeforePages],
     ['PGlite flag load', results.pglite?.flagLookupUnderLoad?.machineBusyBefore],
     ...(results.pglite?.coldStarts ?? []).map((c, i): [string, number | null] => [`cold start ${i + 1}`, c.machineBusyBefore]),
@@ -301,19 +332,29 @@ function checkTargets(results: Results): void {
   }
   if (p?.childSearchByName) {
     const s = p.childSearchByName;
-    t.push({ target: 'PG child search by name p95 ≤ 100 ms', measured: `${ms(s.p95)} ms at ${s.connections} connections (non-2xx ${s.non2xx}, timeouts ${s.timeouts})`, pass: s.p95 <= 100 && s.non2xx === 0 && s.errors === 0 });
+    const sq = p.childSearchByNameSequential;
+    t.push({
+      target: 'PG child search by name p95 ≤ 100 ms',
+      measured:
+        `${s.count} responses in ${s.durationS} s at ${s.connections} connections${s.count ? `, p95 ${ms(s.p95)} ms` : ''} (non-2xx ${s.non2xx}, timeouts ${s.timeouts})` +
+        (sq ? `; one at a time p95 ${ms(sq.p95)} ms` : ''),
+      pass: s.count > 0 && s.p95 <= 100 && s.non2xx === 0 && s.errors === 0,
+    });
   }
   const g = results.pglite;
   if (g) {
     const worst = Math.max(...g.coldStarts.map((c) => c.seconds));
     t.push({ target: 'PGlite cold start ≤ 3 s', measured: `worst of ${g.coldStarts.length}: ${worst.toFixed(2)} s`, pass: worst <= 3 });
-    const slowest = [...g.pages].sort((a, b) => b.p95 - a.p95)[0];
+    const over = g.pages.filter((r) => r.p95 > 200);
     const failed = g.pages.filter((r) => r.non2xx > 0);
+    const slowest = [...g.pages].sort((a, b) => b.p95 - a.p95)[0];
     if (slowest)
       t.push({
         target: "PGlite every page's API calls ≤ 200 ms (p95)",
-        measured: `slowest: ${slowest.name} p95 ${ms(slowest.p95)} ms${failed.length ? `; non-2xx in ${failed.map((f) => f.name).join(', ')}` : ''}`,
-        pass: g.pages.every((r) => r.p95 <= 200) && failed.length === 0,
+        measured: over.length
+          ? `over: ${over.map((r) => `${r.name} p95 ${ms(r.p95)} ms`).join('; ')}${failed.length ? `; non-2xx in ${failed.map((f) => f.name).join(', ')}` : ''}`
+          : `slowest: ${slowest.name} p95 ${ms(slowest.p95)} ms${failed.length ? `; non-2xx in ${failed.map((f) => f.name).join(', ')}` : ''}`,
+        pass: over.length === 0 && failed.length === 0,
       });
     if (g.memoryAfterPages) t.push({ target: 'PGlite server RSS ≤ 500 MB', measured: `${n0(g.memoryAfterPages.rssMb)} MB after the page calls (peak ${n0(g.memoryAfterPages.peakRssMb)} MB)`, pass: g.memoryAfterPages.peakRssMb <= 500 });
   }
@@ -352,7 +393,7 @@ async function main() {
   const results: Results = {
     startedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
-    options: { only: opts.only, nationalLimit: opts.nationalLimit, durationS: opts.durationS, pageRequests: opts.pageRequests, waitQuietS: opts.waitQuietS },
+    options: { only: opts.only, nationalLimit: opts.nationalLimit, durationS: opts.durationS, pageRequests: opts.pageRequests, waitQuietS: opts.waitQuietS, reuseSeed: opts.reuseSeed },
     source: sourceState(),
     floors: {},
     targets: [],

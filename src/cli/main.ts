@@ -13,6 +13,7 @@ import { systemClock } from '../server/shared/clock.js';
 import { ensureDemoData, packageVersion, startServer } from '../server/start.js';
 import { CliInputError, errorJson, EXIT, printJson } from './output.js';
 import { registerReportCommands } from './report.commands.js';
+import { registerImportCommands } from './import.commands.js';
 
 function config(): Config {
   try {
@@ -186,6 +187,7 @@ export function buildProgram(): Command {
     });
 
   registerReportCommands(program, withDatabase);
+  registerImportCommands(program);
   return program;
 }
 

@@ -15,6 +15,7 @@ import { SESSION_COOKIE, SessionStore, type SessionContext } from './modules/aut
 import { childrenRoutes } from './modules/children/children.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { lacHealthRoutes } from './modules/lac-health/lac-health.routes.js';
+import { lacImportRoutes } from './modules/lac-import/lac-import.routes.js';
 import { AppError, createUnauthenticatedError } from './shared/app-error.js';
 import type { Actor } from './shared/actor.js';
 import type { Clock } from './shared/clock.js';
@@ -125,7 +126,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     const e = error as { statusCode?: number; code?: string; message?: string };
     if (e.statusCode === 429) return reply.code(429).send({ error: { code: 'auth.rate_limited', message: 'Too many sign-in attempts. Wait a minute and try again' } });
-    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ error: { code: 'request.too_large', message: `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KiB` } });
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = req.routeOptions.bodyLimit ?? BODY_LIMIT_BYTES;
+      const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MiB` : `${Math.round(limit / 1024)} KiB`;
+      return reply.code(413).send({ error: { code: 'request.too_large', message: `The request body is larger than ${size}` } });
+    }
     if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ error: { code: 'request.unsupported_media_type', message: 'Send the request body as application/json' } });
     if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return reply.code(400).send({ error: { code: 'request.empty_body', message: 'The request body is empty: send a JSON object' } });
     if (e.statusCode === 400 && (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError))
@@ -161,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(childrenRoutes({ db: deps.db, clock: deps.clock }));
       await api.register(organisationRoutes({ db: deps.db, clock: deps.clock }));
       await api.register(lacHealthRoutes({ db: deps.db, clock: deps.clock }));
+      await api.register(lacImportRoutes({ db: deps.db, clock: deps.clock }));
     },
     { prefix: '/api/v1' },
   );

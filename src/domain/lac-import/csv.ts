@@ -41,14 +41,29 @@ const LF = 10;
  * in `errors` and left out of `rows`.
  */
 export function parseCsv(text: string): CsvTable {
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: CsvRow[] = [];
+  let headerFailed = false;
+  const errors = forEachCsvRecord(text, (values, line) => {
+    records.push({ line, values });
+  }, () => {
+    if (records.length === 0) headerFailed = true;
+  });
+  // Without a readable header row no record can be named: report the errors and return no rows.
+  if (headerFailed) return { columns: [], rows: [], errors };
+  const [header, ...rows] = records;
+  return { columns: header?.values ?? [], rows, errors };
+}
+
+/**
+ * Streams the records of `text` (header row included) to `onRecord` without keeping them, for files too
+ * large to hold as rows. Returns the syntax errors; `onError` is told when a record is dropped.
+ */
+export function forEachCsvRecord(text: string, onRecord: (values: string[], line: number) => void, onError?: (error: CsvSyntaxError) => void): CsvSyntaxError[] {
+  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const errors: CsvSyntaxError[] = [];
   const length = input.length;
   let i = 0;
   let line = 1;
-  let headerFailed = false;
-
   while (i < length) {
     // A completely empty line is not a record.
     const first = input.charCodeAt(i);
@@ -147,13 +162,9 @@ export function parseCsv(text: string): CsvTable {
     line += 1;
 
     if (failure) {
-      if (records.length === 0) headerFailed = true;
+      onError?.(failure);
       errors.push(failure);
-    } else records.push({ line: recordLine, values });
+    } else onRecord(values, recordLine);
   }
-
-  // Without a readable header row no record can be named: report the errors and return no rows.
-  if (headerFailed) return { columns: [], rows: [], errors };
-  const [header, ...rows] = records;
-  return { columns: header?.values ?? [], rows, errors };
+  return errors;
 }

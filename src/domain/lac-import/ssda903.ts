@@ -42,7 +42,7 @@ import {
   type ReasonNewEpisodeCode,
   type ReasonPlaceChangeCode,
 } from '../codes/dfe-codes.js';
-import { parseCsv, type CsvRow } from './csv.js';
+import { forEachCsvRecord } from './csv.js';
 import { addYearsFast as addYears, parseDfeDateFast as parseDfeDate } from './fast-dates.js';
 import { sortImportErrors, type ImportError } from './import-error.js';
 
@@ -147,7 +147,7 @@ export interface Ssda903Oc2Row {
 
 export interface Ssda903Return {
   children: Ssda903Child[];
-  /** Sorted by child (in header order), then start date. */
+  /** Episodes, reviews and missing periods are grouped by child in header.csv order, each child's by date. */
   episodes: Ssda903Episode[];
   reviews: Ssda903Review[];
   missing: Ssda903MissingEpisode[];
@@ -180,27 +180,27 @@ const FOSTER_PLACEMENTS = new Set(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
 /** Rule 529: placements no other public body (PR3) can provide. */
 const NOT_PR3_PLACEMENTS = new Set(['A3', 'A4', 'A5', 'A6', 'K1', 'K2', 'P1', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
 /** Minimum age at the start of a placement (rules 370–374). */
-const PLACEMENT_MIN_AGE: Record<string, { rule: string; years: number; label: string }> = {
+const PLACEMENT_MIN_AGE = new Map<string, { rule: string; years: number; label: string }>(Object.entries({
   P2: { rule: '370', years: 15, label: 'independent living (P2)' },
   H5: { rule: '371', years: 14, label: 'semi-independent living (H5)' },
   R5: { rule: '372', years: 10, label: 'youth custody or prison (R5)' },
   S1: { rule: '373', years: 4, label: 'a residential school (S1)' },
   P3: { rule: '374', years: 14, label: 'residential employment (P3)' },
-};
+}));
 /** Maximum length of one episode in days (rules 365, 375, 376, 379). */
-const EPISODE_MAX_DAYS: Record<string, { rule: string; days: number; label: string }> = {
+const EPISODE_MAX_DAYS = new Map<string, { rule: string; days: number; label: string }>(Object.entries({
   V3: { rule: '365', days: 17, label: 'an individual short-term break (LS V3)' },
   T1: { rule: '375', days: 42, label: 'a temporary hospital placement (T1)' },
   T3: { rule: '376', days: 21, label: 'a temporary placement while the foster carer is on holiday (T3)' },
   T4: { rule: '379', days: 7, label: 'a temporary placement for another reason (T4)' },
-};
+}));
 /** Maximum length of an unbroken run of a legal status in days (rules 361–364). */
-const LEGAL_STATUS_MAX_DAYS: Record<string, { rule: string; days: number; label: string }> = {
+const LEGAL_STATUS_MAX_DAYS = new Map<string, { rule: string; days: number; label: string }>(Object.entries({
   L1: { rule: '361', days: 3, label: 'police protection (L1) may last at most 72 hours' },
   L2: { rule: '362', days: 21, label: 'an emergency protection order (L2) is flagged when it lasts more than 21 days' },
   L3: { rule: '363', days: 7, label: 'a child assessment order (L3) may last at most 7 days' },
   J2: { rule: '364', days: 21, label: 'accommodation under PACE 1984 (J2) is flagged when it lasts more than 21 days' },
-};
+}));
 /** Full or partial UK postcode (the return may carry the outward code and sector only). */
 const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]?(?: ?[0-9](?:[A-Z]{2})?)?$/i;
 const SDQ_SCORE = /^\d{1,2}$/;
@@ -222,49 +222,69 @@ function dfe(date: IsoDate): string {
 
 interface Table {
   file: Ssda903FileName;
-  rows: CsvRow[];
   /** Column name → 0-based index in each row. */
   col: Record<string, number>;
 }
 
-function readTable(file: Ssda903FileName, text: string, errors: ImportError[]): Table | null {
+type RowHandler = (line: number, values: readonly string[]) => void;
+
+/**
+ * Streams one file: checks the header row (exact DfE column names, in any order), then hands each row
+ * with the right number of fields to the handler `forTable` makes. Rows are not kept, so a national
+ * return does not sit in memory as millions of cells. Returns null (and reads no rows) when the header
+ * row is wrong.
+ */
+function readTable(file: Ssda903FileName, text: string, errors: ImportError[], forTable: (table: Table) => RowHandler): Table | null {
   const expected: readonly string[] = SSDA903_COLUMNS[file];
-  const csv = parseCsv(text);
-  for (const e of csv.errors) errors.push({ file, line: e.line, column: e.column, rule: 'csv_syntax', message: e.message });
-  if (csv.columns.length === 0) {
-    if (csv.errors.length === 0)
-      errors.push({ file, line: 1, column: 1, rule: 'header_row', message: `${file} is empty: its first line must be the header row ${expected.join(',')}` });
-    return null;
-  }
-  const col: Record<string, number> = {};
-  let headerOk = true;
-  csv.columns.forEach((raw, index) => {
-    const name = raw.trim();
-    if (!expected.includes(name)) {
-      headerOk = false;
-      errors.push({ file, line: 1, column: index + 1, rule: 'header_row', message: `${file} has a column "${name}" that is not in the SSDA903 layout (expected ${expected.join(',')})` });
-    } else if (col[name] !== undefined) {
-      headerOk = false;
-      errors.push({ file, line: 1, column: index + 1, rule: 'header_row', message: `${file} has the column ${name} twice` });
-    } else col[name] = index;
-  });
-  for (const name of expected) {
-    if (col[name] === undefined) {
-      headerOk = false;
-      errors.push({ file, line: 1, column: csv.columns.length + 1, rule: 'header_row', message: `${file} has no ${name} column (expected ${expected.join(',')})` });
-    }
-  }
-  if (!headerOk) return null;
-  const width = csv.columns.length;
-  const rows: CsvRow[] = [];
-  for (const row of csv.rows) {
-    if (row.values.length !== width) {
-      errors.push({ file, line: row.line, column: Math.min(row.values.length, width) + 1, rule: 'field_count', message: `the row has ${row.values.length} fields but the header row has ${width}` });
-      continue;
-    }
-    rows.push(row);
-  }
-  return { file, rows, col };
+  let table: Table | null = null;
+  let handler: RowHandler | null = null;
+  let width = 0;
+  let sawHeader = false;
+  const syntax = forEachCsvRecord(
+    text,
+    (values, line) => {
+      if (!sawHeader) {
+        sawHeader = true;
+        const col: Record<string, number> = {};
+        let headerOk = true;
+        values.forEach((raw, index) => {
+          const name = raw.trim();
+          if (!expected.includes(name)) {
+            headerOk = false;
+            errors.push({ file, line, column: index + 1, rule: 'header_row', message: `${file} has a column "${name}" that is not in the SSDA903 layout (expected ${expected.join(',')})` });
+          } else if (col[name] !== undefined) {
+            headerOk = false;
+            errors.push({ file, line, column: index + 1, rule: 'header_row', message: `${file} has the column ${name} twice` });
+          } else col[name] = index;
+        });
+        for (const name of expected) {
+          if (col[name] === undefined) {
+            headerOk = false;
+            errors.push({ file, line, column: values.length + 1, rule: 'header_row', message: `${file} has no ${name} column (expected ${expected.join(',')})` });
+          }
+        }
+        if (headerOk) {
+          table = { file, col };
+          handler = forTable(table);
+          width = values.length;
+        }
+        return;
+      }
+      if (!handler) return;
+      if (values.length !== width) {
+        errors.push({ file, line, column: Math.min(values.length, width) + 1, rule: 'field_count', message: `the row has ${values.length} fields but the header row has ${width}` });
+        return;
+      }
+      handler(line, values);
+    },
+    () => {
+      // A syntax error in the header row: no later record may be taken for the header.
+      sawHeader = true;
+    },
+  );
+  for (const e of syntax) errors.push({ file, line: e.line, column: e.column, rule: 'csv_syntax', message: e.message });
+  if (!sawHeader) errors.push({ file, line: 1, column: 1, rule: 'header_row', message: `${file} is empty: its first line must be the header row ${expected.join(',')}` });
+  return table;
 }
 
 /** Trims only when needed (most cells have no surrounding spaces, and trim() may copy). */
@@ -297,7 +317,7 @@ interface ChildState {
 }
 
 interface EpisodeDraft {
-  row: CsvRow;
+  line: number;
   child: string;
   startedOn: IsoDate | null;
   endedOn: IsoDate | null;
@@ -311,27 +331,24 @@ interface EpisodeDraft {
   homePostcode: string;
   placementPostcode: string;
   urn: string;
-  valid: boolean;
 }
 
 interface ReviewDraft {
-  row: CsvRow;
+  line: number;
   reviewOn: IsoDate;
   participation: ReviewParticipationCode;
-  valid: boolean;
 }
 
 interface MissingDraft {
-  row: CsvRow;
+  line: number;
   kind: string;
   start: IsoDate;
   /** null when blank; undefined when not a valid date. */
   end: IsoDate | null | undefined;
-  valid: boolean;
 }
 
-const byStartThenLine = (a: { startedOn: IsoDate | null; row: CsvRow }, b: { startedOn: IsoDate | null; row: CsvRow }) =>
-  a.startedOn! < b.startedOn! ? -1 : a.startedOn! > b.startedOn! ? 1 : a.row.line - b.row.line;
+const byStartThenLine = (a: { startedOn: IsoDate | null; line: number }, b: { startedOn: IsoDate | null; line: number }) =>
+  a.startedOn! < b.startedOn! ? -1 : a.startedOn! > b.startedOn! ? 1 : a.line - b.line;
 
 /**
  * Validates the return and, when it is valid, returns its rows typed. Every error is reported (not only
@@ -354,18 +371,13 @@ export function validateSsda903({
   for (const required of REQUIRED_SSDA903_FILES) {
     if (files[required] === undefined) errors.push({ file: required, line: 1, column: 1, rule: 'file_missing', message: `${required} is required for an SSDA903 import` });
   }
-  const tables: Partial<Record<Ssda903FileName, Table | null>> = {};
-  for (const file of SSDA903_FILE_NAMES) {
-    const text = files[file];
-    if (text !== undefined) tables[file] = readTable(file, text, errors);
-  }
 
-  const add = (file: Ssda903FileName, row: CsvRow, table: Table, column: string, rule: string, message: string, child?: string) => {
-    errors.push({ file, line: row.line, column: (table.col[column] ?? 0) + 1, rule, message, ...(child ? { child } : {}) });
+  const add = (file: Ssda903FileName, line: number, table: Table, column: string, rule: string, message: string, child?: string) => {
+    errors.push({ file, line, column: (table.col[column] ?? 0) + 1, rule, message, ...(child ? { child } : {}) });
   };
-  const notFuture = (file: Ssda903FileName, row: CsvRow, table: Table, column: string, date: IsoDate, child: string): boolean => {
+  const notFuture = (file: Ssda903FileName, line: number, table: Table, column: string, date: IsoDate, child: string): boolean => {
     if (date <= today) return true;
-    add(file, row, table, column, 'date_in_future', `${column} ${dfe(date)} is after today (${dfe(today)})`, child);
+    add(file, line, table, column, 'date_in_future', `${column} ${dfe(date)} is after today (${dfe(today)})`, child);
     return false;
   };
 
@@ -373,35 +385,32 @@ export function validateSsda903({
   const newState = (line: number): ChildState => ({ line, dateOfBirth: null, sex: '', upnBlank: false, motherBlank: false, episodes: [], reviews: [], missing: [], oc2Line: 0 });
 
   // ---- header.csv
-  const headerTable = tables['header.csv'] ?? null;
   const children: Ssda903Child[] = [];
-  if (headerTable) {
-    const t = headerTable;
+  const headerTable = files['header.csv'] === undefined ? null : readTable('header.csv', files['header.csv'], errors, (t) => {
     const c = columnsOf(t, SSDA903_COLUMNS['header.csv']);
     const file = 'header.csv';
-    for (const row of t.rows) {
-      const v = row.values;
+    let at = 0;
+    let who = '';
+    const fail = (column: string, rule: string, message: string) => add(file, at, t, column, rule, message, who);
+    return (line, v) => {
+      at = line;
       const child = clean(v[c.CHILD]);
+      who = child;
       if (child === '') {
-        add(file, row, t, 'CHILD', 'child_required', 'CHILD (the LA child id) is blank');
-        continue;
+        add(file, line, t, 'CHILD', 'child_required', 'CHILD (the LA child id) is blank');
+        return;
       }
       const earlier = states.get(child);
       if (earlier) {
-        add(file, row, t, 'CHILD', 'duplicate_child', `child ${child} is already on line ${earlier.line}`, child);
-        continue;
+        add(file, line, t, 'CHILD', 'duplicate_child', `child ${child} is already on line ${earlier.line}`, child);
+        return;
       }
-      let valid = true;
-      const fail = (column: string, rule: string, message: string) => {
-        valid = false;
-        add(file, row, t, column, rule, message, child);
-      };
       const sex = clean(v[c.SEX]);
       if (sex !== '1' && sex !== '2') fail('SEX', '101', `SEX must be 1 (male) or 2 (female), ${found(sex)}`);
       const dobText = clean(v[c.DOB]);
       const dateOfBirth = parseDfeDate(dobText);
       if (!dateOfBirth) fail('DOB', '102', `DOB must be a real date written dd/mm/yyyy, ${found(dobText)}`);
-      else if (!notFuture(file, row, t, 'DOB', dateOfBirth, child)) valid = false;
+      else notFuture(file, line, t, 'DOB', dateOfBirth, child);
       const ethnic = clean(v[c.ETHNIC]);
       if (!isEthnicityCode(ethnic)) fail('ETHNIC', '103', `ETHNIC must be one of the DfE ethnicity codes (${codesText(ETHNICITY)}), ${found(ethnic)}`);
       const upn = clean(v[c.UPN]);
@@ -414,23 +423,23 @@ export function validateSsda903({
         motherChildDateOfBirth = parseDfeDate(mcDobText);
         if (!motherChildDateOfBirth) fail('MC_DOB', '171', `MC_DOB (date of birth of the mother's child) must be a real date written dd/mm/yyyy, ${found(mcDobText)}`);
         else {
-          if (!notFuture(file, row, t, 'MC_DOB', motherChildDateOfBirth, child)) valid = false;
+          notFuture(file, line, t, 'MC_DOB', motherChildDateOfBirth, child);
           if (mother !== '1') fail('MC_DOB', '612', `MC_DOB is given but MOTHER is not 1: give the date of birth of the child's own child only when MOTHER is 1`);
           if (sex === '1') fail('MC_DOB', '174', `MC_DOB is given but SEX is 1 (male)`);
           if (dateOfBirth && motherChildDateOfBirth <= dateOfBirth) fail('MC_DOB', '621', `MC_DOB ${dfe(motherChildDateOfBirth)} is not after the child's own DOB ${dfe(dateOfBirth)}`);
         }
       } else if (mother === '1') fail('MC_DOB', '611', `MOTHER is 1 but MC_DOB (the date of birth of her child) is blank`);
-      const state = newState(row.line);
+      const state = newState(line);
       state.dateOfBirth = dateOfBirth;
       state.sex = sex;
       state.upnBlank = upn === '';
       state.motherBlank = mother === '';
       states.set(child, state);
-      if (valid && dateOfBirth && isEthnicityCode(ethnic)) {
+      if (dateOfBirth && isEthnicityCode(ethnic)) {
         const real = upn !== '' && !isUpnUnknownReasonCode(upn);
         children.push({
           laChildId: child,
-          line: row.line,
+          line,
           sex: sex === '1' ? 'male' : 'female',
           dateOfBirth,
           ethnicity: ethnic,
@@ -440,34 +449,41 @@ export function validateSsda903({
           motherChildDateOfBirth,
         });
       }
-    }
-  }
+    };
+  });
   const knowChildren = headerTable !== null;
+  let lastChild = '';
+  let lastState: ChildState | undefined;
   /** The child's state; reports a blank CHILD or one missing from header.csv (returns null for those). */
-  const childOf = (file: Ssda903FileName, row: CsvRow, table: Table, child: string): ChildState | null => {
+  const childOf = (file: Ssda903FileName, line: number, table: Table, child: string): ChildState | null => {
     if (child === '') {
-      add(file, row, table, 'CHILD', 'child_required', 'CHILD (the LA child id) is blank');
+      add(file, line, table, 'CHILD', 'child_required', 'CHILD (the LA child id) is blank');
       return null;
     }
-    const state = states.get(child);
+    // Rows usually come grouped by child: comparing with the last child is cheaper than hashing.
+    const state = child === lastChild ? lastState : states.get(child);
+    lastChild = child;
+    lastState = state;
     if (state && state.line > 0) return state;
-    if (knowChildren) add(file, row, table, 'CHILD', 'child_not_in_header', `child ${child} is not in header.csv: every child in ${file} must have a row in header.csv`, child);
+    if (knowChildren) add(file, line, table, 'CHILD', 'child_not_in_header', `child ${child} is not in header.csv: every child in ${file} must have a row in header.csv`, child);
     return null;
   };
 
   // ---- episodes.csv
-  const episodesTable = tables['episodes.csv'] ?? null;
-  if (episodesTable) {
-    const t = episodesTable;
+  const episodesTable = files['episodes.csv'] === undefined ? null : readTable('episodes.csv', files['episodes.csv'], errors, (t) => {
     const c = columnsOf(t, SSDA903_COLUMNS['episodes.csv']);
     const file = 'episodes.csv';
-    for (const row of t.rows) {
-      const v = row.values;
+    let at = 0;
+    let who = '';
+    const e = (column: string, rule: string, message: string) => add(file, at, t, column, rule, message, who || undefined);
+    return (line, v) => {
+      at = line;
       const child = clean(v[c.CHILD]);
-      let state = childOf(file, row, t, child);
+      who = child;
+      let state = childOf(file, line, t, child);
       const dob = state?.dateOfBirth ?? null;
       const draft: EpisodeDraft = {
-        row,
+        line,
         child,
         startedOn: null,
         endedOn: null,
@@ -481,13 +497,8 @@ export function validateSsda903({
         homePostcode: clean(v[c.HOME_POST]),
         placementPostcode: clean(v[c.PL_POST]),
         urn: clean(v[c.URN]),
-        valid: state !== null,
       };
       const { rne, ls, cin, place, provider, rec, reasonPlaceChange, homePostcode, placementPostcode, urn } = draft;
-      const e = (column: string, rule: string, message: string) => {
-        draft.valid = false;
-        add(file, row, t, column, rule, message, child || undefined);
-      };
 
       // Dates
       const decomText = clean(v[c.DECOM]);
@@ -547,10 +558,10 @@ export function validateSsda903({
         if ((place === 'A3' || place === 'A5') && decom && decom >= RULE_217_FROM && rne !== '' && rne !== 'S' && rne !== 'T' && rne !== 'U')
           e('RNE', '217', `a child placed for adoption with current foster carers (${place}) must have RNE S, T or U, found ${rne}`);
         if (place === 'P1' && ls === 'V2') e('LS', '378', 'a child placed with parents (P1) cannot be accommodated under a single period of section 20 (V2)');
-        const minAge = PLACEMENT_MIN_AGE[place];
+        const minAge = PLACEMENT_MIN_AGE.get(place);
         if (minAge && dob && decom && decom < addYears(dob, minAge.years))
           e('PLACE', minAge.rule, `a child in ${minAge.label} should be at least ${minAge.years} when the placement starts (born ${dfe(dob)}, started ${dfe(decom)})`);
-        const placeLimit = EPISODE_MAX_DAYS[place];
+        const placeLimit = EPISODE_MAX_DAYS.get(place);
         if (placeLimit && decom && dec && daysBetween({ from: decom, to: dec }) > placeLimit.days)
           e('DEC', placeLimit.rule, `${placeLimit.label} cannot last more than ${placeLimit.days} days (${dfe(decom)} to ${dfe(dec)})`);
       }
@@ -568,7 +579,7 @@ export function validateSsda903({
         }
         if ((ls === 'J1' || ls === 'J2' || ls === 'J3') && dob && decom && decom <= addYears(dob, 10))
           e('LS', '358', `a child with legal status ${ls} should be over 10 (born ${dfe(dob)}, episode started ${dfe(decom)})`);
-        const lsLimit = EPISODE_MAX_DAYS[ls];
+        const lsLimit = EPISODE_MAX_DAYS.get(ls);
         if (lsLimit && decom && dec && daysBetween({ from: decom, to: dec }) > lsLimit.days)
           e('DEC', lsLimit.rule, `${lsLimit.label} cannot last more than ${lsLimit.days} days (${dfe(decom)} to ${dfe(dec)})`);
       }
@@ -588,22 +599,25 @@ export function validateSsda903({
         }
         state.episodes.push(draft);
       }
-    }
+    };
+  });
+  if (episodesTable) {
+    const t = episodesTable;
+    const file = 'episodes.csv';
 
     // Rules across a child's episodes, in date order
     for (const [child, state] of states) {
       if (state.episodes.length === 0) continue;
       const all = state.episodes.sort(byStartThenLine);
       const on = (d: EpisodeDraft, column: string, rule: string, message: string) => {
-        d.valid = false;
-        add(file, d.row, t, column, rule, message, child);
+        add(file, d.line, t, column, rule, message, child);
       };
       // The same DECOM twice: report the later lines, and check the rest without them.
       let list = all;
       for (let i = 1; i < all.length; i += 1) {
         if (all[i]!.startedOn !== all[i - 1]!.startedOn) continue;
         const first = all.find((d) => d.startedOn === all[i]!.startedOn)!;
-        on(all[i]!, 'DECOM', 'duplicate_episode', `child ${child} already has an episode starting ${dfe(all[i]!.startedOn!)} on line ${first.row.line}`);
+        on(all[i]!, 'DECOM', 'duplicate_episode', `child ${child} already has an episode starting ${dfe(all[i]!.startedOn!)} on line ${first.line}`);
         if (list === all) list = [...all];
         list.splice(list.indexOf(all[i]!), 1);
       }
@@ -621,7 +635,7 @@ export function validateSsda903({
         if (prev.endedOn === null || prev.rec === '') {
           on(prev, prev.endedOn === null ? 'DEC' : 'REC', '142', `a later episode for child ${child} starts on ${dfe(curStart)}, so this episode must have DEC and REC`);
         } else {
-          if (curStart < prev.endedOn) on(cur, 'DECOM', '501', `this episode starts ${dfe(curStart)}, before the previous episode (line ${prev.row.line}) ended on ${dfe(prev.endedOn)}: episodes of a child must not overlap`);
+          if (curStart < prev.endedOn) on(cur, 'DECOM', '501', `this episode starts ${dfe(curStart)}, before the previous episode (line ${prev.line}) ended on ${dfe(prev.endedOn)}: episodes of a child must not overlap`);
           if (prev.rec === 'X1' && prev.endedOn !== curStart)
             on(prev, 'REC', '388', `REC X1 means a new episode begins the same day, but the next episode for child ${child} starts ${dfe(curStart)}, not ${dfe(prev.endedOn)}`);
           if (prev.rec !== 'X1' && prev.endedOn === curStart)
@@ -657,7 +671,7 @@ export function validateSsda903({
 
       // Unbroken runs of a time-limited legal status (361–364), closed runs only (no collection end date here).
       for (let i = 0; i < list.length; ) {
-        const limit = LEGAL_STATUS_MAX_DAYS[list[i]!.ls];
+        const limit = LEGAL_STATUS_MAX_DAYS.get(list[i]!.ls);
         let j = i;
         while (j + 1 < list.length && list[j + 1]!.ls === list[i]!.ls && list[j]!.endedOn === list[j + 1]!.startedOn) j += 1;
         const runEnd = list[j]!.endedOn;
@@ -671,55 +685,49 @@ export function validateSsda903({
   // Header rules that need the child's episodes (442 UPN required, 393 MOTHER required)
   if (headerTable && episodesTable) {
     const t = headerTable;
-    for (const row of t.rows) {
-      const child = clean(row.values[t.col.CHILD!]);
-      const state = states.get(child);
-      if (!state || state.line !== row.line) continue;
-      if (!state.episodes.some((d) => !SHORT_BREAKS.has(d.ls))) continue;
-      if (state.upnBlank) add('header.csv', row, t, 'UPN', '442', 'UPN is blank: give the UPN, or UN1–UN5 if it is not known', child);
-      if (state.sex === '2' && state.motherBlank) add('header.csv', row, t, 'MOTHER', '393', 'MOTHER is blank: for a looked-after girl give 1 if she is a mother, else 0', child);
+    for (const [child, state] of states) {
+      if (state.line === 0 || !state.episodes.some((d) => !SHORT_BREAKS.has(d.ls))) continue;
+      if (state.upnBlank) add('header.csv', state.line, t, 'UPN', '442', 'UPN is blank: give the UPN, or UN1–UN5 if it is not known', child);
+      if (state.sex === '2' && state.motherBlank) add('header.csv', state.line, t, 'MOTHER', '393', 'MOTHER is blank: for a looked-after girl give 1 if she is a mother, else 0', child);
     }
   }
 
   /** DOB in reviews/missing/oc2 must be the DOB in header.csv. */
-  const checkDob = (file: Ssda903FileName, row: CsvRow, t: Table, child: string, state: ChildState): IsoDate | null => {
-    const text = clean(row.values[t.col.DOB!]);
+  const checkDob = (file: Ssda903FileName, line: number, v: readonly string[], t: Table, child: string, state: ChildState): IsoDate | null => {
+    const text = clean(v[t.col.DOB!]);
     const dob = parseDfeDate(text);
     if (!dob) {
-      add(file, row, t, 'DOB', '102', `DOB must be a real date written dd/mm/yyyy, ${found(text)}`, child);
+      add(file, line, t, 'DOB', '102', `DOB must be a real date written dd/mm/yyyy, ${found(text)}`, child);
       return null;
     }
     if (state.dateOfBirth && dob !== state.dateOfBirth) {
-      add(file, row, t, 'DOB', 'dob_mismatch', `DOB ${dfe(dob)} differs from the DOB ${dfe(state.dateOfBirth)} in header.csv for child ${child}`, child);
+      add(file, line, t, 'DOB', 'dob_mismatch', `DOB ${dfe(dob)} differs from the DOB ${dfe(state.dateOfBirth)} in header.csv for child ${child}`, child);
       return null;
     }
     return dob;
   };
   /** Rule 1012: reviews, missing periods and OC2 only for children with episodes. */
-  const hasEpisodes = (file: Ssda903FileName, row: CsvRow, t: Table, child: string, state: ChildState): boolean => {
+  const hasEpisodes = (file: Ssda903FileName, line: number, t: Table, child: string, state: ChildState): boolean => {
     if (!episodesTable || state.episodes.length > 0) return true;
-    add(file, row, t, 'CHILD', '1012', `child ${child} has no episodes in episodes.csv, so should have no rows in ${file}`, child);
+    add(file, line, t, 'CHILD', '1012', `child ${child} has no episodes in episodes.csv, so should have no rows in ${file}`, child);
     return false;
   };
 
   // ---- reviews.csv
-  const reviewsTable = tables['reviews.csv'] ?? null;
-  if (reviewsTable) {
-    const t = reviewsTable;
+  const reviewsTable = files['reviews.csv'] === undefined ? null : readTable('reviews.csv', files['reviews.csv'], errors, (t) => {
     const c = columnsOf(t, SSDA903_COLUMNS['reviews.csv']);
     const file = 'reviews.csv';
-    for (const row of t.rows) {
-      const v = row.values;
+    let at = 0;
+    let who = '';
+    const fail = (column: string, rule: string, message: string) => add(file, at, t, column, rule, message, who);
+    return (line, v) => {
+      at = line;
       const child = clean(v[c.CHILD]);
-      const state = childOf(file, row, t, child);
-      if (!state) continue;
-      let valid = hasEpisodes(file, row, t, child, state);
-      const fail = (column: string, rule: string, message: string) => {
-        valid = false;
-        add(file, row, t, column, rule, message, child);
-      };
-      const dob = checkDob(file, row, t, child, state);
-      if (!dob) valid = false;
+      who = child;
+      const state = childOf(file, line, t, child);
+      if (!state) return;
+      hasEpisodes(file, line, t, child, state);
+      const dob = checkDob(file, line, v, t, child, state);
       const reviewText = clean(v[c.REVIEW]);
       const reviewOn = parseDfeDate(reviewText);
       if (!reviewOn) fail('REVIEW', '166', `REVIEW (date of the review) must be a real date written dd/mm/yyyy, ${found(reviewText)}`);
@@ -736,40 +744,40 @@ export function validateSsda903({
         if (code !== 'PN0' && reviewOn < fourth) fail('REVIEW_CODE', '441', `REVIEW_CODE ${code} means the child was 4 or over at the review, but the child was under 4 on ${dfe(reviewOn)}: use PN0`);
       }
       if (state.episodes.some((d) => SHORT_BREAKS.has(d.ls))) fail('REVIEW', '399', `child ${child} is looked after under LS V3 or V4 (short-term breaks), so reviews should not be returned`);
-      if (reviewOn) state.reviews.push({ row, reviewOn, participation: code as ReviewParticipationCode, valid: valid && isCode });
-    }
+      if (reviewOn) state.reviews.push({ line, reviewOn, participation: code as ReviewParticipationCode });
+    };
+  });
+  if (reviewsTable) {
+    const t = reviewsTable;
+    const file = 'reviews.csv';
     for (const [child, state] of states) {
       if (state.reviews.length < 2) continue;
-      state.reviews.sort((a, b) => (a.reviewOn < b.reviewOn ? -1 : a.reviewOn > b.reviewOn ? 1 : a.row.line - b.row.line));
+      state.reviews.sort((a, b) => (a.reviewOn < b.reviewOn ? -1 : a.reviewOn > b.reviewOn ? 1 : a.line - b.line));
       for (let i = 1; i < state.reviews.length; i += 1) {
         const prev = state.reviews[i - 1]!;
         const cur = state.reviews[i]!;
         if (cur.reviewOn !== prev.reviewOn) continue;
         const first = state.reviews.find((r) => r.reviewOn === cur.reviewOn)!;
-        cur.valid = false;
-        add(file, cur.row, t, 'REVIEW', 'duplicate_review', `child ${child} already has a review on ${dfe(cur.reviewOn)} on line ${first.row.line}`, child);
+        add(file, cur.line, t, 'REVIEW', 'duplicate_review', `child ${child} already has a review on ${dfe(cur.reviewOn)} on line ${first.line}`, child);
       }
     }
   }
 
   // ---- missing.csv
-  const missingTable = tables['missing.csv'] ?? null;
-  if (missingTable) {
-    const t = missingTable;
+  const missingTable = files['missing.csv'] === undefined ? null : readTable('missing.csv', files['missing.csv'], errors, (t) => {
     const c = columnsOf(t, SSDA903_COLUMNS['missing.csv']);
     const file = 'missing.csv';
-    for (const row of t.rows) {
-      const v = row.values;
+    let at = 0;
+    let who = '';
+    const fail = (column: string, rule: string, message: string) => add(file, at, t, column, rule, message, who);
+    return (line, v) => {
+      at = line;
       const child = clean(v[c.CHILD]);
-      const state = childOf(file, row, t, child);
-      if (!state) continue;
-      let valid = hasEpisodes(file, row, t, child, state);
-      const fail = (column: string, rule: string, message: string) => {
-        valid = false;
-        add(file, row, t, column, rule, message, child);
-      };
-      const dob = checkDob(file, row, t, child, state);
-      if (!dob) valid = false;
+      who = child;
+      const state = childOf(file, line, t, child);
+      if (!state) return;
+      hasEpisodes(file, line, t, child, state);
+      const dob = checkDob(file, line, v, t, child, state);
       const kind = clean(v[c.MISSING]);
       const startText = clean(v[c.MIS_START]);
       const endText = clean(v[c.MIS_END]);
@@ -795,22 +803,24 @@ export function validateSsda903({
       }
       if (start && end === null) {
         const ended = state.episodes.find((d) => d.endedOn !== null && start >= d.startedOn! && start <= d.endedOn);
-        if (ended) fail('MIS_END', '575', `the placement this period started in (episodes.csv line ${ended.row.line}) ended on ${dfe(ended.endedOn!)}, so MIS_END must be given`);
+        if (ended) fail('MIS_END', '575', `the placement this period started in (episodes.csv line ${ended.line}) ended on ${dfe(ended.endedOn!)}, so MIS_END must be given`);
       }
-      if (start) state.missing.push({ row, kind, start, end, valid });
-    }
+      if (start) state.missing.push({ line, kind, start, end });
+    };
+  });
+  if (missingTable) {
+    const t = missingTable;
+    const file = 'missing.csv';
     for (const [child, state] of states) {
       if (state.missing.length < 2) continue;
-      const list = state.missing.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.row.line - b.row.line));
+      const list = state.missing.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.line - b.line));
       for (let i = 1; i < list.length; i += 1) {
         const prev = list[i - 1]!;
         const cur = list[i]!;
         if (cur.start === prev.start) {
-          cur.valid = false;
-          add(file, cur.row, t, 'MIS_START', 'duplicate_missing', `child ${child} already has a missing or away period starting ${dfe(cur.start)} on line ${list.find((m) => m.start === cur.start)!.row.line}`, child);
+            add(file, cur.line, t, 'MIS_START', 'duplicate_missing', `child ${child} already has a missing or away period starting ${dfe(cur.start)} on line ${list.find((m) => m.start === cur.start)!.line}`, child);
         } else if (prev.end === null || (prev.end !== undefined && cur.start < prev.end)) {
-          cur.valid = false;
-          add(file, cur.row, t, 'MIS_START', '574', `this period starts ${dfe(cur.start)} while the previous one (line ${prev.row.line}) ${prev.end === null ? 'is still open' : `runs to ${dfe(prev.end)}`}: missing or away periods must not overlap`, child);
+            add(file, cur.line, t, 'MIS_START', '574', `this period starts ${dfe(cur.start)} while the previous one (line ${prev.line}) ${prev.end === null ? 'is still open' : `runs to ${dfe(prev.end)}`}: missing or away periods must not overlap`, child);
         }
       }
     }
@@ -818,29 +828,27 @@ export function validateSsda903({
 
   // ---- oc2.csv
   const oc2: Ssda903Oc2Row[] = [];
-  const oc2Table = tables['oc2.csv'] ?? null;
-  if (oc2Table) {
-    const t = oc2Table;
+  if (files['oc2.csv'] !== undefined) readTable('oc2.csv', files['oc2.csv'], errors, (t) => {
     const c = columnsOf(t, SSDA903_COLUMNS['oc2.csv']);
     const file = 'oc2.csv';
     const FLAGS = ['CONVICTED', 'HEALTH_CHECK', 'IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE', 'INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED'] as const;
     const CORE = ['IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE'] as const;
-    for (const row of t.rows) {
-      const v = row.values;
+    let at = 0;
+    let who = '';
+    const e = (column: string, rule: string, message: string) => add(file, at, t, column, rule, message, who);
+    return (line, v) => {
+      at = line;
       const child = clean(v[c.CHILD]);
-      const state = childOf(file, row, t, child);
-      if (!state) continue;
+      who = child;
+      const state = childOf(file, line, t, child);
+      if (!state) return;
       if (state.oc2Line > 0) {
-        add(file, row, t, 'CHILD', 'duplicate_child', `child ${child} is already on line ${state.oc2Line} of oc2.csv`, child);
-        continue;
+        add(file, line, t, 'CHILD', 'duplicate_child', `child ${child} is already on line ${state.oc2Line} of oc2.csv`, child);
+        return;
       }
-      state.oc2Line = row.line;
-      let valid = hasEpisodes(file, row, t, child, state);
-      if (!checkDob(file, row, t, child, state)) valid = false;
-      const e = (column: string, rule: string, message: string) => {
-        valid = false;
-        add(file, row, t, column, rule, message, child);
-      };
+      state.oc2Line = line;
+      hasEpisodes(file, line, t, child, state);
+      checkDob(file, line, v, t, child, state);
       const scoreText = clean(v[c.SDQ_SCORE]);
       let sdqScore: number | null = null;
       if (scoreText !== '') {
@@ -875,10 +883,9 @@ export function validateSsda903({
         e(received !== '' ? 'INTERVENTION_RECEIVED' : 'INTERVENTION_OFFERED', '193', 'INTERVENTION_RECEIVED and INTERVENTION_OFFERED must be blank unless SUBSTANCE_MISUSE is 1');
       if (received === '1' && offered !== '') e('INTERVENTION_OFFERED', '158', 'INTERVENTION_OFFERED must be blank when INTERVENTION_RECEIVED is 1');
       if (misuse === '1' && received === '0' && offered === '') e('INTERVENTION_OFFERED', '159', 'SUBSTANCE_MISUSE is 1 and INTERVENTION_RECEIVED is 0, so INTERVENTION_OFFERED must be given (1 offered but refused, 0 not offered)');
-      if (valid)
-        oc2.push({
+      oc2.push({
           laChildId: child,
-          line: row.line,
+          line,
           sdqScore,
           sdqReason: reason === '' ? null : (reason as SdqReason),
           convicted: flags.CONVICTED ?? null,
@@ -890,8 +897,8 @@ export function validateSsda903({
           interventionReceived: flags.INTERVENTION_RECEIVED ?? null,
           interventionOffered: flags.INTERVENTION_OFFERED ?? null,
         });
-    }
-  }
+    };
+  });
 
   if (errors.length > 0) return { ok: false, errors: sortImportErrors(errors, SSDA903_FILE_NAMES) };
 
@@ -903,7 +910,7 @@ export function validateSsda903({
     for (const d of state.episodes) {
       episodes.push({
         laChildId: d.child,
-        line: d.row.line,
+        line: d.line,
         startedOn: d.startedOn!,
         endedOn: d.endedOn,
         reasonNewEpisode: d.rne as ReasonNewEpisodeCode,
@@ -918,12 +925,9 @@ export function validateSsda903({
         urn: d.urn === '' ? null : d.urn,
       });
     }
-    for (const r of state.reviews) reviews.push({ laChildId: child.laChildId, line: r.row.line, reviewOn: r.reviewOn, participation: r.participation });
-    for (const m of state.missing) missing.push({ laChildId: child.laChildId, line: m.row.line, kind: m.kind as MissingKind, startedOn: m.start, endedOn: m.end ?? null });
+    for (const r of state.reviews) reviews.push({ laChildId: child.laChildId, line: r.line, reviewOn: r.reviewOn, participation: r.participation });
+    for (const m of state.missing) missing.push({ laChildId: child.laChildId, line: m.line, kind: m.kind as MissingKind, startedOn: m.start, endedOn: m.end ?? null });
   }
-  const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
-  reviews.sort(byLine);
-  missing.sort(byLine);
   const suppliedFiles = SSDA903_FILE_NAMES.filter((file) => files[file] !== undefined);
   return { ok: true, value: { children, episodes, reviews, missing, oc2, suppliedFiles } };
 }

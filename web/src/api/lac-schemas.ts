@@ -203,17 +203,14 @@ export const sdqResponse = z.object({
 // ---- Imports (src/server/modules/lac-import) ----
 
 const changeCounts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
-export const ssda903ImportSummary = z.object({
+/** As `ssda903ImportResponse` in src/server/modules/lac-import/lac-import.routes.ts. */
+export const ssda903ImportResponse = z.object({
   children: changeCounts,
   episodes: changeCounts.extend({ deleted: z.number() }),
   reviews: changeCounts,
   missing: changeCounts,
   oc2: z.object({ rows: z.number(), stored: z.number() }),
 });
-export type Ssda903ImportSummary = z.infer<typeof ssda903ImportSummary>;
-/** The import routes are new: accept the summary as the body or wrapped as `{ summary }`. */
-export const unwrapSummary = (value: unknown) => (value && typeof value === 'object' && 'summary' in value ? (value as { summary: unknown }).summary : value);
-export const ssda903ImportResponse = z.preprocess(unwrapSummary, ssda903ImportSummary);
-const healthActivitySummary = z.object({ rows: z.number(), created: z.number(), unchanged: z.number(), children: z.number() });
-export type HealthActivityImportSummary = z.infer<typeof healthActivitySummary>;
-export const healthActivityImportResponse = z.preprocess(unwrapSummary, healthActivitySummary);
+export type Ssda903ImportSummary = z.infer<typeof ssda903ImportResponse>;
+export const healthActivityImportResponse = z.object({ rows: z.number(), created: z.number(), unchanged: z.number(), children: z.number() });
+export type HealthActivityImportSummary = z.infer<typeof healthActivityImportResponse>;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useRef, type ReactNode } from 'react';
 import type { SessionUser } from '../../../src/contracts/auth.js';
 import { AddAlertPage } from '../pages/add-alert/AddAlertPage.js';
 import { AddChildPage } from '../pages/add-child/AddChildPage.js';
@@ -9,26 +9,29 @@ import { EndRecordPage } from '../pages/end-record/EndRecordPage.js';
 import { FindChildPage } from '../pages/find-child/FindChildPage.js';
 import { ForbiddenPage, PageNotFound } from '../pages/not-found/NotFoundPage.js';
 import { RecordBirthPage } from '../pages/record-birth/RecordBirthPage.js';
-import { AssessmentOutcomePage } from '../pages/assessment-outcome/AssessmentOutcomePage.js';
-import { BreachReasonPage } from '../pages/breach-reason/BreachReasonPage.js';
-import { ChildLacHealthPage } from '../pages/child-lac-health/ChildLacHealthPage.js';
-import { CompleteAssessmentPage } from '../pages/complete-assessment/CompleteAssessmentPage.js';
-import { HealthPassportPage } from '../pages/health-passport/HealthPassportPage.js';
-import { HealthPlanPage } from '../pages/health-plan/HealthPlanPage.js';
-import { LacExceptionsPage } from '../pages/lac-exceptions/LacExceptionsPage.js';
-import { LacImportPage } from '../pages/lac-import/LacImportPage.js';
-import { LacQaPage } from '../pages/lac-qa/LacQaPage.js';
-import { LacWorklistPage } from '../pages/lac-worklist/LacWorklistPage.js';
-import { Oc2Page } from '../pages/oc2/Oc2Page.js';
-import { QaReviewPage } from '../pages/qa-review/QaReviewPage.js';
-import { RecordContributionPage } from '../pages/record-contribution/RecordContributionPage.js';
-import { RecordSdqPage } from '../pages/record-sdq/RecordSdqPage.js';
-import { RequestAssessmentPage } from '../pages/request-assessment/RequestAssessmentPage.js';
+
 import { SignInPage } from '../pages/sign-in/SignInPage.js';
 import { Footer, Header, MainContainer, SkipLink } from './Layout.js';
 import { LoadFailed, Loading } from './page.js';
 import { matchPath, navigate, useLocation } from './router.js';
 import { can, SessionProvider, useSession } from './session.js';
+
+// The LAC health pages (#4) load on first use: most users (ED, health visiting, GPs) never open them.
+const AssessmentOutcomePage = lazy(() => import('../pages/assessment-outcome/AssessmentOutcomePage.js').then((m) => ({ default: m.AssessmentOutcomePage })));
+const BreachReasonPage = lazy(() => import('../pages/breach-reason/BreachReasonPage.js').then((m) => ({ default: m.BreachReasonPage })));
+const ChildLacHealthPage = lazy(() => import('../pages/child-lac-health/ChildLacHealthPage.js').then((m) => ({ default: m.ChildLacHealthPage })));
+const CompleteAssessmentPage = lazy(() => import('../pages/complete-assessment/CompleteAssessmentPage.js').then((m) => ({ default: m.CompleteAssessmentPage })));
+const HealthPassportPage = lazy(() => import('../pages/health-passport/HealthPassportPage.js').then((m) => ({ default: m.HealthPassportPage })));
+const HealthPlanPage = lazy(() => import('../pages/health-plan/HealthPlanPage.js').then((m) => ({ default: m.HealthPlanPage })));
+const LacExceptionsPage = lazy(() => import('../pages/lac-exceptions/LacExceptionsPage.js').then((m) => ({ default: m.LacExceptionsPage })));
+const LacImportPage = lazy(() => import('../pages/lac-import/LacImportPage.js').then((m) => ({ default: m.LacImportPage })));
+const LacQaPage = lazy(() => import('../pages/lac-qa/LacQaPage.js').then((m) => ({ default: m.LacQaPage })));
+const LacWorklistPage = lazy(() => import('../pages/lac-worklist/LacWorklistPage.js').then((m) => ({ default: m.LacWorklistPage })));
+const Oc2Page = lazy(() => import('../pages/oc2/Oc2Page.js').then((m) => ({ default: m.Oc2Page })));
+const QaReviewPage = lazy(() => import('../pages/qa-review/QaReviewPage.js').then((m) => ({ default: m.QaReviewPage })));
+const RecordContributionPage = lazy(() => import('../pages/record-contribution/RecordContributionPage.js').then((m) => ({ default: m.RecordContributionPage })));
+const RecordSdqPage = lazy(() => import('../pages/record-sdq/RecordSdqPage.js').then((m) => ({ default: m.RecordSdqPage })));
+const RequestAssessmentPage = lazy(() => import('../pages/request-assessment/RequestAssessmentPage.js').then((m) => ({ default: m.RequestAssessmentPage })));
 
 interface Route {
   path: string;
@@ -151,11 +154,13 @@ function Routes() {
     page = <PageNotFound />;
     const home = pathname === '/' ? homeRedirect(user) : null;
     if (home) page = <Redirect to={home} />;
-    else for (const route of ROUTES) {
-      const params = matchPath(route.path, pathname);
-      if (!params) continue;
-      page = route.needs && !can(user, route.needs[0], route.needs[1]) ? <ForbiddenPage /> : route.render(params);
-      break;
+    else {
+      for (const route of ROUTES) {
+        const params = matchPath(route.path, pathname);
+        if (!params) continue;
+        page = route.needs && !can(user, route.needs[0], route.needs[1]) ? <ForbiddenPage /> : route.render(params);
+        break;
+      }
     }
   }
 
@@ -173,7 +178,8 @@ function Routes() {
 }
 
 function PageFrame({ children }: { children: ReactNode }) {
-  return <>{children}</>;
+  // A page loaded on first use shows "Loading…" (data-loading: focus waits for the real heading).
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
 export function App() {

@@ -19,6 +19,8 @@ export function ChildFormFrame({
   children,
   intro,
   onChildLoaded,
+  backHref,
+  wide,
 }: {
   childId: string;
   title: string;
@@ -29,6 +31,10 @@ export function ChildFormFrame({
   intro?: ReactNode;
   /** Called once the child has loaded (to prefill the form from the record). */
   onChildLoaded?: (child: ChildSummary) => void;
+  /** Where the back link goes (default: the child's record). */
+  backHref?: string;
+  /** Use the full width (long forms with tables), not two thirds. */
+  wide?: boolean;
 }) {
   const state = useChild(childId);
   const loaded = state.status === 'ok' ? state.child : null;
@@ -43,9 +49,9 @@ export function ChildFormFrame({
   if (state.status === 'error') return <LoadFailed />;
   return (
     <>
-      <BackLink href={`/children/${encodeURIComponent(childId)}`} text={back} />
+      <BackLink href={backHref ?? `/children/${encodeURIComponent(childId)}`} text={back} />
       <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
+        <div className={wide ? 'nhsuk-grid-column-full' : 'nhsuk-grid-column-two-thirds'}>
           <ErrorSummary items={form.errors.items} focusKey={form.attempt} />
           <PageHeading caption={childName(state.child)}>{heading}</PageHeading>
           {intro}

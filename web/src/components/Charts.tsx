@@ -59,7 +59,7 @@ export function BandedLineChart({
   const every = Math.max(1, Math.ceil(points.length / 8));
   return (
     <figure className="clasp-chart">
-      <svg className="clasp-chart__svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
+      <svg className="clasp-chart__svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} focusable="false">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {bands.map((band) => (
@@ -133,7 +133,7 @@ export function BarChart({
   const yPos = (v: number) => scale(Math.min(Math.max(v, 0), max), [0, max], [plot.bottom, plot.top]);
   return (
     <figure className="clasp-chart clasp-chart--bar">
-      <svg className="clasp-chart__svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
+      <svg className="clasp-chart__svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} focusable="false">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <line className="clasp-chart__axis" x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />

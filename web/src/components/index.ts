@@ -17,3 +17,5 @@ export { cx } from './fieldParts.js';
 export { BandedLineChart, BarChart, type Bar, type ChartBand, type LinePoint } from './Charts.js';
 export { Checkboxes, type CheckboxItem } from './Checkboxes.js';
 export { SubNav, type SubNavItem } from './SubNav.js';
+export { NotificationBanner } from './NotificationBanner.js';
+export { FileInput } from './FileInput.js';

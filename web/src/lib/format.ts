@@ -36,3 +36,41 @@ export function formatNhsNumber(value: string | null | undefined): string {
 export function isCurrent(endedOn: string | null, today: string): boolean {
   return endedOn === null || endedOn >= today;
 }
+
+const londonParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/**
+ * A wall-clock date and time in England (`YYYY-MM-DD`, `HH:MM`) as an ISO 8601 date-time with its UTC
+ * offset ("2026-03-28T17:30:00+00:00", "2026-06-06T10:00:00+01:00"), whatever the browser's time zone.
+ */
+export function londonIsoDateTime(date: string, time: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  const offsetAt = (instant: number) => {
+    const parts = Object.fromEntries(londonParts.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+    return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute)) - instant;
+  };
+  // Two passes settle the offset either side of a clock change.
+  let offset = offsetAt(wall);
+  offset = offsetAt(wall - offset);
+  const minutes = Math.round(offset / 60_000);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date}T${pad(hh)}:${pad(mm)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** "17:30" or "5.30" → "17:30"; null when not a time of day. */
+export function parseTime(value: string): string | null {
+  const match = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(value.trim());
+  return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : null;
+}

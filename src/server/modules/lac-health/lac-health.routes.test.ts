@@ -96,6 +96,9 @@ describe('LAC worklist: statutory clocks', () => {
     expect(missing.json().error.fieldErrors.hostArea).toBeDefined();
     const ok = await post('lac', `/api/v1/children/${fx.children.cressida}/health-assessments`, { kind: 'IHA', outOfArea: true, hostArea: 'Wrenmere LAC health team' });
     expect(ok.statusCode).toBe(201);
+    const second = await post('lac', `/api/v1/children/${fx.children.cressida}/health-assessments`, { kind: 'IHA' });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('health_assessments.already_open');
     const row = await handle.db.selectFrom('health_assessments').selectAll().where('id', '=', ok.json().assessmentId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ out_of_area: true, host_area: 'Wrenmere LAC health team', host_requested_on: '2026-11-27' });
   });
@@ -195,6 +198,9 @@ describe('completing an assessment on its versioned form', () => {
     // The RHA now counts: the next one is due 12 months on (age 14).
     const health = (await get('lac', `/api/v1/children/${child}/lac-health`)).json();
     expect(health.next).toMatchObject({ type: 'RHA', due: '2027-11-20', status: 'due' });
+    // What the assessment found counts as health activity (OC2, passport).
+    const found = await handle.db.selectFrom('health_activities').select(['activity', 'result']).where('child_id', '=', child).execute();
+    expect(found).toEqual(expect.arrayContaining([{ activity: 'immunisation_status', result: answers.immunisationsUpToDate === 'yes' ? 'up_to_date' : 'not_up_to_date' }]));
     expect(health.assessments[0]).toMatchObject({ status: 'completed', breachReason: 'Young person asked to rearrange twice' });
 
     // QA of the completed assessment, then the per-practitioner summary.

@@ -20,7 +20,7 @@ import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { withChild } from '../children/children.usecases.js';
 import { childScopeSql } from '../children/children.scope.js';
-import { createAssessmentClosedError, createAssessmentNotFoundError, createFormInvalidError, createNotLookedAfterError, createPlanNotSmartError } from './lac-health.errors.js';
+import { createAssessmentAlreadyOpenError, createAssessmentClosedError, createAssessmentNotFoundError, createFormInvalidError, createNotLookedAfterError, createPlanNotSmartError } from './lac-health.errors.js';
 import { bankHolidays } from './calendar.js';
 import { findCurrentlyLookedAfter, findLookedAfterBetween, loadActivities, loadContributions, loadLacEpisodes, loadOpenAssessments, type ActivityRow, type LacEpisodeRow } from './lac-health.repository.js';
 
@@ -123,6 +123,8 @@ export async function requestHealthAssessment(deps: Deps, { actor, childId, inpu
       bankHolidays: bankHolidays(),
     });
     if (input.bookedAt && input.bookedAt.slice(0, 10) < today) throw fieldError('bookedAt', 'The appointment must be today or later');
+    const open = await tx.selectFrom('health_assessments').select('id').where('child_id', '=', childId).where('status', 'in', ['requested', 'booked']).executeTakeFirst();
+    if (open) throw createAssessmentAlreadyOpenError();
     await tx
       .insertInto('health_assessments')
       .values({
@@ -194,8 +196,17 @@ export async function markAssessmentOutcome(deps: Deps, { actor, childId, assess
 export async function assessmentExceptions(deps: Deps, { actor }: { actor: Actor }) {
   const worklist = await healthAssessmentWorklist(deps, { actor });
   const ids = worklist.items.map((i) => i.childId);
+  // A refusal or missed appointment stays on the list until a later assessment is completed.
   const rows = ids.length
-    ? await deps.db.selectFrom('health_assessments').select(['child_id', 'kind', 'status', 'due_on']).where('child_id', 'in', ids).where('status', 'in', ['declined', 'did_not_attend']).execute()
+    ? await deps.db
+        .selectFrom('health_assessments as h')
+        .select(['h.child_id', 'h.kind', 'h.status', 'h.due_on'])
+        .where('h.child_id', 'in', ids)
+        .where('h.status', 'in', ['declined', 'did_not_attend'])
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('health_assessments as later').select('later.id').whereRef('later.child_id', '=', 'h.child_id').where('later.status', '=', 'completed').whereRef('later.completed_on', '>=', 'h.due_on'))),
+        )
+        .execute()
     : [];
   const byId = new Map(worklist.items.map((i) => [i.childId, i]));
   const exceptions = healthAssessmentExceptions({
@@ -327,6 +338,14 @@ export async function completeHealthAssessment(deps: Deps, { actor, childId, ass
       .where('child_id', '=', childId)
       .where('id', '=', assessmentId)
       .execute();
+    // What the assessment found feeds the OC2 figures and the passport like any other health activity.
+    const source = `${row.kind} ${input.completedOn}`;
+    const activity = (kind: string, on: string, result: string | null) =>
+      tx.insertInto('health_activities').values({ child_id: childId, id: randomUUID(), activity: kind, activity_on: on, result, source, source_key: `assessment:${assessmentId}:${kind}`, recorded_by: actor.userId }).execute();
+    const dentalOn = answers.lastDentalCheckOn;
+    if (typeof dentalOn === 'string' && dentalOn) await activity('dental_check', dentalOn, null);
+    const immunisations = answers.immunisationsUpToDate;
+    if (immunisations === 'yes' || immunisations === 'no') await activity('immunisation_status', input.completedOn, immunisations === 'yes' ? 'up_to_date' : 'not_up_to_date');
     return { formId: definition.id, formVersion: definition.version, voiceOfChild: voiceOfChildCompleteness(answers) };
   });
   return form;
@@ -468,7 +487,18 @@ export async function childLacHealth(deps: Deps, { actor, childId }: { actor: Ac
     const childEpisodes = episodes.get(childId) ?? [];
     const start = periodOfCareStart({ episodes: careEpisodes(childEpisodes), today });
     const completed = completedAssessments(activities.get(childId) ?? []);
-    const next = start && child.date_of_birth ? nextHealthAssessment({ periodOfCareStartedOn: start, dateOfBirth: child.date_of_birth, assessments: completed, today, bankHolidays: bankHolidays() }) : null;
+    const booking = assessments.find((a) => a.status === 'booked' && a.booked_at);
+    const next =
+      start && child.date_of_birth
+        ? nextHealthAssessment({
+            periodOfCareStartedOn: start,
+            dateOfBirth: child.date_of_birth,
+            assessments: completed,
+            booked: booking ? { kind: booking.kind as HealthAssessmentKind, bookedOn: new Date(booking.booked_at!).toISOString().slice(0, 10) } : null,
+            today,
+            bankHolidays: bankHolidays(),
+          })
+        : null;
     const lastCompleted = completed.map((c) => c.completedOn).sort().at(-1) ?? null;
     const careLeaverReview = careLeaver && child.date_of_birth
       ? { offerEndsOn: careLeaverOfferEndsOn({ dateOfBirth: child.date_of_birth, extendedTo25: careLeaver.extended_to_25 }), nextReviewDue: careLeaverReviewDueOn({ dateOfBirth: child.date_of_birth, extendedTo25: careLeaver.extended_to_25, leftCareOn: careLeaver.started_on, lastReviewOn: lastCompleted }) }

@@ -18,8 +18,52 @@ function chunks<T>(rows: readonly T[], size = BULK_BATCH_ROWS): T[][] {
   return out;
 }
 
+/**
+ * A PostgreSQL array literal for `values` ('{a,b,NULL}'), quoting only elements that need it. Built
+ * here rather than by node-postgres so it costs one pass, and so the next batch can be built while the
+ * database is still writing the previous one.
+ */
+export function arrayLiteral(values: readonly unknown[]): string {
+  const parts: string[] = new Array(values.length);
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i];
+    if (value === null || value === undefined) {
+      parts[i] = 'NULL';
+      continue;
+    }
+    const text = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 't' : 'f') : String(value);
+    parts[i] = needsQuotes(text) ? `"${text.replace(/[\\"]/g, '\\$&')}"` : text;
+  }
+  return `{${parts.join(',')}}`;
+}
+
+function needsQuotes(text: string): boolean {
+  if (text.length === 0) return true;
+  if (text.length === 4 && text.toUpperCase() === 'NULL') return true;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    // whitespace and controls, " , \ { }
+    if (c <= 32 || c === 34 || c === 44 || c === 92 || c === 123 || c === 125) return true;
+  }
+  return false;
+}
+
 function arrays(columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): RawBuilder<unknown>[] {
-  return columns.map(([, type], c) => sql`${rows.map((row) => row[c] ?? null)}::${sql.raw(type)}[]`);
+  return columns.map(([, type], c) => sql`${arrayLiteral(rows.map((row) => row[c]))}::${sql.raw(type)}[]`);
+}
+
+/**
+ * Runs one statement per batch, building each batch's statement before waiting for the previous one,
+ * so on PostgreSQL the next batch is prepared while the server writes the last.
+ */
+async function pipelined<T>(batches: readonly T[], build: (batch: T) => RawBuilder<Record<string, unknown>>, db: Db, onRows?: (rows: Record<string, unknown>[]) => void): Promise<void> {
+  let pending: Promise<void> | null = null;
+  for (const batch of batches) {
+    const query = build(batch);
+    if (pending) await pending;
+    pending = query.execute(db).then((result) => onRows?.(result.rows));
+  }
+  if (pending) await pending;
 }
 
 function names(columns: readonly BulkColumn[]) {
@@ -51,14 +95,16 @@ export async function bulkInsert(
 ): Promise<unknown[]> {
   const constantNames = Object.keys(constants);
   const returned: unknown[] = [];
-  for (const batch of chunks(rows)) {
-    const columnList = constantNames.length ? sql`${names(columns)}, ${sql.join(constantNames.map((n) => sql.ref(n)))}` : names(columns);
-    const selectList = constantNames.length ? sql`u.*, ${sql.join(constantNames.map((n) => constants[n]!))}` : sql`u.*`;
-    const conflict = onConflictDoNothing ? sql` ON CONFLICT ${onConflictDoNothing} DO NOTHING` : sql``;
-    const ret = returning ? sql` RETURNING ${sql.ref(returning)}` : sql``;
-    const result = await sql<Record<string, unknown>>`INSERT INTO ${sql.table(table)} (${columnList}) SELECT ${selectList} FROM unnest(${sql.join(arrays(columns, batch))}) AS u${conflict}${ret}`.execute(db);
-    if (returning) for (const row of result.rows) returned.push(row[returning]);
-  }
+  const columnList = constantNames.length ? sql`${names(columns)}, ${sql.join(constantNames.map((n) => sql.ref(n)))}` : names(columns);
+  const selectList = constantNames.length ? sql`u.*, ${sql.join(constantNames.map((n) => constants[n]!))}` : sql`u.*`;
+  const conflict = onConflictDoNothing ? sql` ON CONFLICT ${onConflictDoNothing} DO NOTHING` : sql``;
+  const ret = returning ? sql` RETURNING ${sql.ref(returning)}` : sql``;
+  await pipelined(
+    chunks(rows),
+    (batch) => sql<Record<string, unknown>>`INSERT INTO ${sql.table(table)} (${columnList}) SELECT ${selectList} FROM unnest(${sql.join(arrays(columns, batch))}) AS u${conflict}${ret}`,
+    db,
+    returning ? (result) => result.forEach((row) => returned.push(row[returning])) : undefined,
+  );
   return returned;
 }
 
@@ -89,9 +135,7 @@ export async function bulkUpdate(
     key.map(([name]) => sql`${sql.ref(`t.${name}`)} = ${sql.ref(`u.${name}`)}`),
     sql` AND `,
   );
-  for (const batch of chunks(rows)) {
-    await sql`UPDATE ${sql.table(table)} AS t SET ${sql.join(assignments)} FROM unnest(${sql.join(arrays(columns, batch))}) AS u(${names(columns)}) WHERE ${match}`.execute(db);
-  }
+  await pipelined(chunks(rows), (batch) => sql<Record<string, unknown>>`UPDATE ${sql.table(table)} AS t SET ${sql.join(assignments)} FROM unnest(${sql.join(arrays(columns, batch))}) AS u(${names(columns)}) WHERE ${match}`, db);
 }
 
 /** DELETE the rows whose `key` columns match one of `rows`. */
@@ -100,9 +144,7 @@ export async function bulkDelete(db: Db, { table, key, rows }: { table: string; 
     key.map(([name]) => sql`${sql.ref(`t.${name}`)} = ${sql.ref(`d.${name}`)}`),
     sql` AND `,
   );
-  for (const batch of chunks(rows)) {
-    await sql`DELETE FROM ${sql.table(table)} AS t USING unnest(${sql.join(arrays(key, batch))}) AS d(${names(key)}) WHERE ${match}`.execute(db);
-  }
+  await pipelined(chunks(rows), (batch) => sql<Record<string, unknown>>`DELETE FROM ${sql.table(table)} AS t USING unnest(${sql.join(arrays(key, batch))}) AS d(${names(key)}) WHERE ${match}`, db);
 }
 
 /** SELECT … WHERE column = ANY(values), in batches; `query` builds the statement for one batch. */

@@ -3,7 +3,6 @@
  * SDQ totals) migrated from a previous system. All or nothing, like the SSDA903 import; each row is
  * keyed `import:<child_id>:<activity>:<date>:<result>`, so importing the same file again adds nothing.
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { canPerform } from '../../../domain/access/permissions.js';
 import { checkHealthActivityChildren, parseHealthActivityFile, sortHealthActivityErrors } from '../../../domain/lac-import/health-activity.js';
@@ -58,9 +57,9 @@ export async function importHealthActivity({ db, clock }: Deps, { actor, fileNam
 
     const inserted = await bulkInsert(tx, {
       table: 'health_activities',
-      columns: [['child_id', 'uuid'], ['id', 'uuid'], ['activity', 'text'], ['activity_on', 'date'], ['result', 'text'], ['source_key', 'text'], ['recorded_by', 'uuid']],
-      rows: parsed.rows.map((r) => [children.get(r.laChildId)!.id, randomUUID(), r.activity, r.activityOn, r.result, r.sourceKey, actor?.userId ?? null]),
-      constants: { source: sql`${HEALTH_ACTIVITY_IMPORT_SOURCE}::text`, recorded_at: sql`${now.toISOString()}::timestamptz` },
+      columns: [['child_id', 'uuid'], ['activity', 'text'], ['activity_on', 'date'], ['result', 'text'], ['source_key', 'text'], ['recorded_by', 'uuid']],
+      rows: parsed.rows.map((r) => [children.get(r.laChildId)!.id, r.activity, r.activityOn, r.result, r.sourceKey, actor?.userId ?? null]),
+      constants: { id: sql`gen_random_uuid()`, source: sql`${HEALTH_ACTIVITY_IMPORT_SOURCE}::text`, recorded_at: sql`${now.toISOString()}::timestamptz` },
       onConflictDoNothing: sql`(child_id, source_key) WHERE source_key IS NOT NULL`,
       returning: 'child_id',
     });

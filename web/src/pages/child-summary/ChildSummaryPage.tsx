@@ -18,6 +18,7 @@ import {
 } from '../../content/labels.content.js';
 import { formatDate, formatDateTime, formatNhsNumber, isCurrent, todayIso } from '../../lib/format.js';
 import { ChildNotFound } from '../not-found/NotFoundPage.js';
+import { PASSPORT_FROM_AGE } from '../lac-shared/policy.js';
 import { content } from './page.content.js';
 
 type Episode = ChildSummary['episodes'][number];
@@ -67,6 +68,10 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
   const mayAddAlert = can(user, 'flag', 'create');
   const mayEndAlert = can(user, 'flag', 'update');
   const mayRecordBirth = child.isUnborn && !child.bornAsChildId && can(user, 'child', 'update');
+  // Looked after or a care leaver now: the LAC health page (and, from 16, the health passport).
+  const lacOrLeaver = episodes.some((e) => (e.kind === 'looked_after' || e.kind === 'care_leaver') && isCurrent(e.endedOn, today));
+  const mayLacHealth = lacOrLeaver && can(user, 'health_assessment', 'read');
+  const mayPassport = mayLacHealth && (child.ageYears ?? 0) >= PASSPORT_FROM_AGE;
 
   const timeline: TimelineItem[] = episodes.map((episode) => {
     const current = isCurrent(episode.endedOn, today);
@@ -130,8 +135,14 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
         </InsetText>
       ) : null}
 
-      {mayAddEpisode || mayAddAlert || mayRecordBirth ? (
+      {mayAddEpisode || mayAddAlert || mayRecordBirth || mayLacHealth ? (
         <nav className="clasp-actions" aria-label={content.actions.heading}>
+          {mayLacHealth ? <ButtonLink href={`${base}/lac-health`}>{content.actions.lacHealth}</ButtonLink> : null}
+          {mayPassport ? (
+            <ButtonLink href={`${base}/health-passport`} variant="secondary">
+              {content.actions.healthPassport}
+            </ButtonLink>
+          ) : null}
           {mayAddEpisode ? (
             <ButtonLink href={`${base}/status-episodes/new`} variant="secondary">
               {content.actions.addEpisode}

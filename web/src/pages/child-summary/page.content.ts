@@ -22,6 +22,8 @@ export const content = {
     addEpisode: 'Add status episode',
     addAlert: 'Add alert',
     recordBirth: 'Record birth',
+    lacHealth: 'LAC health',
+    healthPassport: 'Health passport',
   },
   born: {
     replacedAtBirth: 'This unborn record was closed when the birth was recorded.',

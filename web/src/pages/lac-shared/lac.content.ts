@@ -12,4 +12,7 @@ export const lacContent = {
   caption: 'Looked-after children’s health',
   workingDaysLate: (n: number) => (n === 1 ? '1 working day late' : `${n} working days late`),
   notRecorded: 'Not recorded',
+  bookedFor: (when: string) => `for ${when}`,
+  assessmentLine: (kind: string, due: string, status: string) => `${kind}, due ${due}: ${status}.`,
+  assessmentNotFound: 'This assessment was not found. It may have been completed or cancelled.',
 } as const;

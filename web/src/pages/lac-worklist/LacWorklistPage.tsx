@@ -5,33 +5,14 @@ import { useLoad } from '../../api/useLoad.js';
 import { LoadFailed, Loading, PageHeading, usePageTitle } from '../../app/page.js';
 import { Link, navigate, useSearchParams } from '../../app/router.js';
 import { can, useUser } from '../../app/session.js';
-import { Button, DateInput, ErrorSummary, Table, Tag } from '../../components/index.js';
+import { Button, DateInput, ErrorSummary, Table } from '../../components/index.js';
 import { ASSESSMENT_KIND_LABELS, ASSESSMENT_KIND_SHORT, CONTRIBUTOR_LABELS, labelFor } from '../../content/labels.content.js';
-import { formatDate, formatDateTime } from '../../lib/format.js';
+import { formatDate } from '../../lib/format.js';
 import { buildErrors, datePartsOf, hasErrors, parseDateParts, useForm } from '../../lib/forms.js';
 import { LacNav } from '../lac-shared/LacNav.js';
+import { StatusCell } from '../lac-shared/StatusCell.js';
 import { lacContent } from '../lac-shared/lac.content.js';
 import { content } from './page.content.js';
-
-export function StatusCell({ item }: { item: Pick<WorklistItem, 'status' | 'workingDaysOverdue' | 'bookedAt'> }) {
-  return (
-    <>
-      {item.status === 'overdue' ? <Tag colour="red">{content.counts.overdue}</Tag> : item.status === 'booked' ? <Tag colour="green">{content.counts.booked}</Tag> : <Tag colour="yellow">{content.counts.due}</Tag>}
-      {item.status === 'booked' && item.bookedAt ? (
-        <>
-          <br />
-          <span className="nhsuk-body-s">{content.bookedFor(formatDateTime(item.bookedAt))}</span>
-        </>
-      ) : null}
-      {item.workingDaysOverdue > 0 ? (
-        <>
-          <br />
-          <strong className="nhsuk-body-s">{lacContent.workingDaysLate(item.workingDaysOverdue)}</strong>
-        </>
-      ) : null}
-    </>
-  );
-}
 
 function ContributionsCell({ item }: { item: WorklistItem }) {
   if (!item.assessmentId || item.contributions.length === 0) return <>{content.contributions.notRequested}</>;
@@ -142,7 +123,7 @@ export function LacWorklistPage() {
                             <br />
                           </>
                         ) : null}
-                        <Link href={`${childPath}/health-assessments/${encodeURIComponent(item.assessmentId)}/breach-reason`}>
+                        <Link href={`${childPath}/health-assessments/${encodeURIComponent(item.assessmentId)}/breach-reason?returnTo=${encodeURIComponent(asOf ? `/lac?asOf=${asOf}` : '/lac')}`}>
                           {item.breachReason ? content.action.changeBreach : content.action.breach}
                           <span className="nhsuk-u-visually-hidden"> {content.action.forChild(item.name)}</span>
                         </Link>

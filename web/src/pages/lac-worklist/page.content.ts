@@ -16,7 +16,6 @@ export const content = {
   born: (date: string) => `Born ${date}`,
   outOfArea: 'Placed out of area',
   noLaChildId: 'None',
-  bookedFor: (when: string) => `for ${when}`,
   contributions: {
     notRequested: 'Not requested yet',
     received: (received: number, total: number) => `${received} of ${total} received`,

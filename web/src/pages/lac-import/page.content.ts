@@ -1,0 +1,37 @@
+export const content = {
+  title: 'Import looked-after children data',
+  heading: 'Import',
+  intro: 'Files are checked in full before anything is saved: if any line is wrong, nothing is imported and every problem is listed with its file, line and column. Importing the same files again changes nothing.',
+  ssda903: {
+    heading: 'SSDA903 return',
+    intro: 'The local authority’s SSDA903 return for children looked after: header.csv and episodes.csv, and reviews.csv, missing.csv and oc2.csv if you have them. Children are matched by the local authority child ID (CHILD).',
+    label: 'SSDA903 files',
+    hint: 'Select all the files at once. Their names must be header.csv, episodes.csv, reviews.csv, missing.csv or oc2.csv.',
+    none: 'Select the SSDA903 files',
+    unknown: (name: string) => `${name} is not an SSDA903 file: name the files header.csv, episodes.csv, reviews.csv, missing.csv or oc2.csv`,
+    duplicate: (name: string) => `${name} is selected twice: select each file once`,
+    missing: (name: string) => `Select ${name}: the return must include it`,
+    submit: 'Import SSDA903 return',
+    done: 'SSDA903 return imported',
+    summaryCaption: 'What the import changed',
+    columns: { what: 'Records', created: 'Created', updated: 'Updated', unchanged: 'Unchanged', deleted: 'Deleted' },
+    rows: { children: 'Children', episodes: 'Looked-after episodes', reviews: 'LAC reviews', missing: 'Missing or away from placement' },
+    oc2: (rows: number, stored: number) =>
+      `oc2.csv: ${rows === 1 ? '1 row' : `${rows} rows`} checked, ${stored} stored. OC2 items carry no dates, so CLASP does not store them as health activity: import dated health activity below.`,
+    newChildren: 'The return has no names or NHS numbers: new children are added as “Unknown, LA child …” for the LAC team to complete.',
+  },
+  activity: {
+    heading: 'Health activity from a previous system',
+    intro: 'One CSV file with the header child_id,activity,date,result: health_assessment (IHA or RHA), dental_check, development_check, immunisation_status (up_to_date or not_up_to_date) or sdq (the total difficulties score). Dates as YYYY-MM-DD.',
+    label: 'Health activity file',
+    hint: 'A .csv file',
+    none: 'Select the health activity file',
+    submit: 'Import health activity',
+    done: 'Health activity imported',
+    summary: (rows: number, created: number, unchanged: number, children: number) =>
+      `${rows === 1 ? '1 row' : `${rows} rows`}: ${created} added, ${unchanged} already held, for ${children === 1 ? '1 child' : `${children} children`}.`,
+  },
+  success: 'Success',
+  tooLarge: 'The files are too large to send from the browser. Import them with the command line (clasp import) instead',
+  errors: { failed: 'Sorry, the files could not be imported. Try again later', unreadable: (name: string) => `${name} could not be read. Check it is a text CSV file` },
+} as const;
