@@ -187,7 +187,7 @@ export function buildProgram(): Command {
     });
 
   registerReportCommands(program, withDatabase);
-  registerImportCommands(program);
+  registerImportCommands(program, withDatabase);
   return program;
 }
 

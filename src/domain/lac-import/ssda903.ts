@@ -43,7 +43,7 @@ import {
   type ReasonPlaceChangeCode,
 } from '../codes/dfe-codes.js';
 import { forEachCsvRecord } from './csv.js';
-import { addYearsFast as addYears, parseDfeDateFast as parseDfeDate } from './fast-dates.js';
+import { addYearsFast as addYears, parseDfeDateFast } from './fast-dates.js';
 import { sortImportErrors, type ImportError } from './import-error.js';
 
 /** The files of the return this import reads, with their DfE column lists (§2.1 [C], validator config.py). */
@@ -205,6 +205,22 @@ const LEGAL_STATUS_MAX_DAYS = new Map<string, { rule: string; days: number; labe
 const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]?(?: ?[0-9](?:[A-Z]{2})?)?$/i;
 const SDQ_SCORE = /^\d{1,2}$/;
 
+/**
+ * The code list's own string for a code, or the value itself when it is not a code. Rows then share
+ * one string per code instead of each keeping its own copy (a national return has 300,000 episodes).
+ */
+function internerFor(list: readonly CodeEntry[]): (value: string) => string {
+  const codes = new Map(list.map((entry) => [entry.code, entry.code] as const));
+  return (value) => codes.get(value) ?? value;
+}
+const internRne = internerFor(REASON_NEW_EPISODE);
+const internLs = internerFor(LEGAL_STATUS);
+const internCin = internerFor(CATEGORY_OF_NEED);
+const internPlace = internerFor(PLACEMENT_TYPE);
+const internProvider = internerFor(PLACEMENT_PROVIDER);
+const internRec = internerFor(REASON_EPISODE_CEASED);
+const internReasonPlaceChange = internerFor(REASON_PLACE_CHANGE);
+
 function codesText(list: readonly CodeEntry[]): string {
   return list.map((entry) => entry.code).join(', ');
 }
@@ -304,6 +320,8 @@ function columnsOf<const N extends string>(table: Table, names: readonly N[]): R
 
 /** Everything the checks need to know about one child, gathered across the files. */
 interface ChildState {
+  /** The LA child id as written in header.csv (one string shared by the child's rows). */
+  laChildId: string;
   /** Line in header.csv, or 0 when the child is not in header.csv. */
   line: number;
   dateOfBirth: IsoDate | null;
@@ -381,8 +399,19 @@ export function validateSsda903({
     return false;
   };
 
+  // A return has a few thousand distinct dates written hundreds of thousands of times: parse each once.
+  const dates = new Map<string, IsoDate | null>();
+  const parseDfeDate = (text: string): IsoDate | null => {
+    let date = dates.get(text);
+    if (date === undefined) {
+      date = parseDfeDateFast(text);
+      dates.set(text, date);
+    }
+    return date;
+  };
+
   const states = new Map<string, ChildState>();
-  const newState = (line: number): ChildState => ({ line, dateOfBirth: null, sex: '', upnBlank: false, motherBlank: false, episodes: [], reviews: [], missing: [], oc2Line: 0 });
+  const newState = (laChildId: string, line: number): ChildState => ({ laChildId, line, dateOfBirth: null, sex: '', upnBlank: false, motherBlank: false, episodes: [], reviews: [], missing: [], oc2Line: 0 });
 
   // ---- header.csv
   const children: Ssda903Child[] = [];
@@ -429,7 +458,7 @@ export function validateSsda903({
           if (dateOfBirth && motherChildDateOfBirth <= dateOfBirth) fail('MC_DOB', '621', `MC_DOB ${dfe(motherChildDateOfBirth)} is not after the child's own DOB ${dfe(dateOfBirth)}`);
         }
       } else if (mother === '1') fail('MC_DOB', '611', `MOTHER is 1 but MC_DOB (the date of birth of her child) is blank`);
-      const state = newState(line);
+      const state = newState(child, line);
       state.dateOfBirth = dateOfBirth;
       state.sex = sex;
       state.upnBlank = upn === '';
@@ -484,16 +513,16 @@ export function validateSsda903({
       const dob = state?.dateOfBirth ?? null;
       const draft: EpisodeDraft = {
         line,
-        child,
+        child: state?.laChildId ?? child,
         startedOn: null,
         endedOn: null,
-        rne: clean(v[c.RNE]),
-        ls: clean(v[c.LS]),
-        cin: clean(v[c.CIN]),
-        place: clean(v[c.PLACE]),
-        provider: clean(v[c.PLACE_PROVIDER]),
-        rec: clean(v[c.REC]),
-        reasonPlaceChange: clean(v[c.REASON_PLACE_CHANGE]),
+        rne: internRne(clean(v[c.RNE])),
+        ls: internLs(clean(v[c.LS])),
+        cin: internCin(clean(v[c.CIN])),
+        place: internPlace(clean(v[c.PLACE])),
+        provider: internProvider(clean(v[c.PLACE_PROVIDER])),
+        rec: internRec(clean(v[c.REC])),
+        reasonPlaceChange: internReasonPlaceChange(clean(v[c.REASON_PLACE_CHANGE])),
         homePostcode: clean(v[c.HOME_POST]),
         placementPostcode: clean(v[c.PL_POST]),
         urn: clean(v[c.URN]),
@@ -594,7 +623,7 @@ export function validateSsda903({
       if (child !== '' && decom) {
         // Children missing from header.csv still get the checks across their episodes.
         if (!state) {
-          state = states.get(child) ?? newState(0);
+          state = states.get(child) ?? newState(child, 0);
           states.set(child, state);
         }
         state.episodes.push(draft);

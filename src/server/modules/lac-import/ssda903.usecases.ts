@@ -75,8 +75,9 @@ export const PLACEHOLDER_GIVEN_NAME = 'Unknown';
 export const PLACEHOLDER_FAMILY_NAME = 'Unknown (SSDA903)';
 
 /**
- * Ids of the rows under a child (episodes, reviews, …) are made by the database: nothing else in the
- * import refers to them, and they sort after the child's time-ordered id in every (child_id, id) key.
+ * Rows under a child (episodes, reviews, …) get ids made by the database: nothing in the import refers
+ * to them, and their keys start with child_id, so new children's time-ordered ids already keep each
+ * batch of inserts together in the B-trees.
  */
 const NEW_ID = sql`gen_random_uuid()`;
 
@@ -104,7 +105,6 @@ interface ExistingEpisode {
   /** The columns the return sets, as one string (see episodeSignature). */
   signature: string;
 }
-
 
 /** The episode columns the return sets, in the order used by the bulk statements. */
 const EPISODE_VALUE_COLUMNS: readonly BulkColumn[] = [
