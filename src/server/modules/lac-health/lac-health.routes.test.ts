@@ -210,6 +210,7 @@ describe('completing an assessment on its versioned form', () => {
     expect(qa.json().score).toBe(qa.json().maxScore - QA_CHECKLIST.items[0]!.weight);
     const summary = (await get('lac', '/api/v1/lac/qa-summary')).json();
     expect(summary.byPractitioner[0]).toMatchObject({ key: 'Test lac', reviews: 1 });
+    expect(summary.voiceOfChild).toEqual({ assessments: 1, complete: 1, percent: 100 });
     const incomplete = await post('lac', `/api/v1/children/${child}/qa-reviews`, { assessmentId, answers: { voice_of_child: 'met' } });
     expect(incomplete.statusCode).toBe(400);
   });

@@ -457,7 +457,13 @@ export async function qaSummary(deps: Deps, { actor }: { actor: Actor }) {
     .select(['q.score', 'q.max_score', 'q.internal', 'q.answers', 'u.display_name', 't.name as team_name'])
     .execute();
   await recordAudit(deps.db, { actor, action: 'qa_review.summary', outcome: 'allowed', at: deps.clock.now() });
-  return summariseQa(
+  // The voice of the child KPI (rec 1.2): completed assessments whose "in my own words" section is complete.
+  const completed = await deps.db.selectFrom('health_assessments').select('answers').where('status', '=', 'completed').execute();
+  const complete = completed.filter((a) => a.answers && voiceOfChildCompleteness((typeof a.answers === 'string' ? JSON.parse(a.answers) : a.answers) as Answers).complete).length;
+  const voiceOfChild = { assessments: completed.length, complete, percent: completed.length ? Math.round((1000 * complete) / completed.length) / 10 : null };
+  return {
+    voiceOfChild,
+    ...summariseQa(
     rows.map((r) => ({
       practitionerId: r.display_name ?? 'Out-of-area provider',
       teamId: r.team_name ?? 'Out-of-area provider',
@@ -466,7 +472,8 @@ export async function qaSummary(deps: Deps, { actor }: { actor: Actor }) {
       maxScore: r.max_score,
       answers: (typeof r.answers === 'string' ? JSON.parse(r.answers) : r.answers) as Record<string, string>,
     })),
-  );
+    ),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
