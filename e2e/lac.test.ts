@@ -68,7 +68,7 @@ describe('LAC nurse', () => {
     expect(await first.textContent()).toMatch(/\d+ working days late/);
     expect(await h.page.locator('table.nhsuk-table tbody tr', { hasText: CHILD }).getByRole('link', { name: /Request assessment/ }).count()).toBe(1);
     const subnav = h.page.getByRole('navigation', { name: 'Looked-after children’s health' });
-    expect(await subnav.getByRole('link').allTextContents()).toEqual(['Exceptions', 'OC2 return', 'Quality assurance', 'Import']);
+    expect(await subnav.getByRole('link').allTextContents()).toEqual(['Exceptions', 'Care leavers', 'OC2 return', 'Quality assurance', 'Import']);
     await h.checkA11y('LAC worklist');
 
     // A date that is not real is refused in the browser, linked to its field.
@@ -445,6 +445,31 @@ describe('LAC nurse', () => {
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
+  });
+  test('the care leavers page: next reviews scheduled by CLASP, extended to 25, the passport link', async () => {
+    const page = h.page;
+    await h.goto('/lac');
+    await page.getByRole('navigation', { name: 'Looked-after children’s health' }).getByRole('link', { name: 'Care leavers' }).click();
+    await page.waitForURL((url) => url.pathname === '/lac/care-leavers');
+    await h.settled();
+    expect(await page.title()).toBe('Care leavers’ health reviews – CLASP – NHS');
+    expect(await page.locator('#maincontent').textContent()).toContain('CQC recommendation 1.5');
+    const table = page.locator('table.nhsuk-table');
+    const empty = page.getByText('There are no care leavers with a health offer');
+    await table.or(empty).first().waitFor();
+    await h.checkA11y('care leavers');
+    // The demo has four care leavers, one with support extended to 25.
+    expect(await table.count()).toBe(1);
+    expect(await page.locator('table.nhsuk-table tbody tr').count()).toBeGreaterThanOrEqual(4);
+    const niamh = page.locator('table.nhsuk-table tbody tr', { hasText: 'Niamh Oaklegate' });
+    expect(await niamh.textContent()).toContain('Extended to 25');
+    expect(await niamh.locator('.nhsuk-tag').last().textContent()).toMatch(/^(Overdue|Due|Offer ending)$/);
+
+    await niamh.getByRole('link', { name: 'Health passport for Niamh Oaklegate' }).click();
+    await page.waitForURL(/\/children\/[0-9a-f-]{36}\/health-passport$/);
+    await h.settled();
+    expect(await page.locator('h1').textContent()).toContain('Niamh’s health passport');
+    await h.checkA11y('care leaver’s health passport');
   });
 });
 

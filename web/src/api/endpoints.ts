@@ -10,6 +10,7 @@ import {
 import { worklistResponse } from '../../../src/contracts/lac.js';
 import { api } from './client.js';
 import {
+  careLeaversResponse,
   completeAssessmentResponse,
   createPlanResponse,
   draftPlanResponse,
@@ -69,6 +70,7 @@ export const endpoints = {
   // Looked-after children's health (#4)
   lacWorklist: (asOf?: string) => api.get(`${base}/lac/worklist`, { query: { asOf }, schema: worklistResponse }),
   lacExceptions: () => api.get(`${base}/lac/exceptions`, { schema: exceptionsResponse }),
+  careLeavers: () => api.get(`${base}/lac/care-leavers`, { schema: careLeaversResponse }),
   oc2: (yearEnding: string) => api.get(`${base}/lac/oc2`, { query: { yearEnding }, schema: oc2Response }),
   qaSummary: () => api.get(`${base}/lac/qa-summary`, { schema: qaSummaryResponse }),
   forms: () => api.get(`${base}/forms`, { schema: formsResponse }),

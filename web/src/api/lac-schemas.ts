@@ -15,6 +15,25 @@ export const exceptionsResponse = z.object({
 });
 export type AssessmentExceptionRow = z.infer<typeof exceptionsResponse>['exceptions'][number];
 
+/** `GET /lac/care-leavers` (careLeaverWorklist): care leavers to 21, or 25 on request, with their next review. */
+export const careLeaversResponse = z.object({
+  items: z.array(
+    z.object({
+      childId: z.string(),
+      laChildId: nullableString,
+      name: z.string(),
+      dateOfBirth: z.string(),
+      ageYears: z.number(),
+      offerEndsOn: z.string(),
+      extendedTo25: z.boolean(),
+      lastReviewOn: nullableString,
+      nextReviewDue: nullableString,
+      status: z.enum(['due', 'overdue', 'offer_ending']),
+    }),
+  ),
+});
+export type CareLeaverRow = z.infer<typeof careLeaversResponse>['items'][number];
+
 const countPercent = z.object({ count: z.number(), percent: z.number() });
 export const oc2Figures = z.object({
   yearStart: z.string(),

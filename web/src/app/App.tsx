@@ -19,6 +19,7 @@ import { can, SessionProvider, useSession } from './session.js';
 // The LAC health pages (#4) load on first use: most users (ED, health visiting, GPs) never open them.
 const AssessmentOutcomePage = lazy(() => import('../pages/assessment-outcome/AssessmentOutcomePage.js').then((m) => ({ default: m.AssessmentOutcomePage })));
 const BreachReasonPage = lazy(() => import('../pages/breach-reason/BreachReasonPage.js').then((m) => ({ default: m.BreachReasonPage })));
+const CareLeaversPage = lazy(() => import('../pages/lac-care-leavers/CareLeaversPage.js').then((m) => ({ default: m.CareLeaversPage })));
 const ChildLacHealthPage = lazy(() => import('../pages/child-lac-health/ChildLacHealthPage.js').then((m) => ({ default: m.ChildLacHealthPage })));
 const CompleteAssessmentPage = lazy(() => import('../pages/complete-assessment/CompleteAssessmentPage.js').then((m) => ({ default: m.CompleteAssessmentPage })));
 const HealthPassportPage = lazy(() => import('../pages/health-passport/HealthPassportPage.js').then((m) => ({ default: m.HealthPassportPage })));
@@ -59,6 +60,7 @@ const ROUTES: readonly Route[] = [
   // Looked-after children's health (#4)
   { path: '/lac', render: () => <LacWorklistPage />, needs: ['health_assessment', 'read'] },
   { path: '/lac/exceptions', render: () => <LacExceptionsPage />, needs: ['health_assessment', 'read'] },
+  { path: '/lac/care-leavers', render: () => <CareLeaversPage />, needs: ['health_assessment', 'read'] },
   { path: '/lac/oc2', render: () => <Oc2Page />, needs: ['lac_report', 'read'] },
   { path: '/lac/qa', render: () => <LacQaPage />, needs: ['qa_review', 'read'] },
   { path: '/lac/import', render: () => <LacImportPage />, needs: ['status_episode', 'create'] },

@@ -13,6 +13,7 @@ export function LacNav() {
   };
   add('/lac', lacContent.nav.worklist, can(user, 'health_assessment', 'read'));
   add('/lac/exceptions', lacContent.nav.exceptions, can(user, 'health_assessment', 'read'));
+  add('/lac/care-leavers', lacContent.nav.careLeavers, can(user, 'health_assessment', 'read'));
   add('/lac/oc2', lacContent.nav.oc2, can(user, 'lac_report', 'read'));
   add('/lac/qa', lacContent.nav.qa, can(user, 'qa_review', 'read'));
   add('/lac/import', lacContent.nav.import, can(user, 'status_episode', 'create') && can(user, 'health_assessment', 'create'));

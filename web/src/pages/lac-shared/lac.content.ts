@@ -5,6 +5,7 @@ export const lacContent = {
     heading: 'Pages in looked-after children’s health',
     worklist: 'Worklist',
     exceptions: 'Exceptions',
+    careLeavers: 'Care leavers',
     oc2: 'OC2 return',
     qa: 'Quality assurance',
     import: 'Import',
