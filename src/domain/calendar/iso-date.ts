@@ -129,8 +129,13 @@ export function dayOfWeek(date: IsoDate): DayOfWeek {
  * Throws on malformed dates.
  */
 export function compareIsoDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
-  const diff = toEpochDay(a) - toEpochDay(b);
-  return diff < 0 ? -1 : diff > 0 ? 1 : 0;
+  // YYYY-MM-DD strings sort as the dates they name, so valid dates compare without parsing (this runs
+  // millions of times in the OC2 return); anything else is parsed, which rejects it.
+  if (a.length !== 10 || b.length !== 10 || a[4] !== '-' || b[4] !== '-' || a[7] !== '-' || b[7] !== '-') {
+    const diff = toEpochDay(a) - toEpochDay(b);
+    return diff < 0 ? -1 : diff > 0 ? 1 : 0;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */

@@ -50,14 +50,42 @@ export function workingDaysBetween({ from, to, bankHolidays }: { from: IsoDate; 
   if (order === 0) return 0;
   const [start, end, sign] = order < 0 ? [from, to, 1] : [to, from, -1];
   // Forward counts (start, end]; backward counts [start, end) — shift the window by one day.
-  let cursor = sign === 1 ? addDays(start, 1) : start;
-  const stop = sign === 1 ? end : addDays(end, -1);
-  let count = 0;
-  while (compareIsoDates(cursor, stop) <= 0) {
-    if (isWorkingDay({ date: cursor, bankHolidays })) count += 1;
-    cursor = addDays(cursor, 1);
+  const first = sign === 1 ? addDays(start, 1) : start;
+  const last = sign === 1 ? end : addDays(end, -1);
+  return sign * workingDaysInclusive({ first, last, bankHolidays });
+}
+
+/** Days since 1970-01-01 (UTC) for a valid IsoDate. */
+function dayNumber(date: IsoDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+
+/** 1970-01-01 was a Thursday; 0 = Sunday … 6 = Saturday. */
+function weekdayOfDayNumber(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/**
+ * Working days in [first, last] by arithmetic (whole weeks × 5, then the remainder), less the bank
+ * holidays in the range that fall on a weekday — the same count as walking the days one by one, in
+ * time independent of the length of the range (a worklist computes it for every overdue child).
+ */
+function workingDaysInclusive({ first, last, bankHolidays }: { first: IsoDate; last: IsoDate } & BankHolidays): number {
+  const a = dayNumber(first);
+  const b = dayNumber(last);
+  const days = b - a + 1;
+  if (days <= 0) return 0;
+  let count = Math.floor(days / 7) * 5;
+  for (let day = a + Math.floor(days / 7) * 7; day <= b; day += 1) {
+    const weekday = weekdayOfDayNumber(day);
+    if (weekday !== 0 && weekday !== 6) count += 1;
   }
-  return sign * count;
+  for (const holiday of bankHolidays) {
+    if (holiday < first || holiday > last) continue;
+    const weekday = weekdayOfDayNumber(dayNumber(holiday));
+    if (weekday !== 0 && weekday !== 6) count -= 1;
+  }
+  return count;
 }
 
 const MS_PER_HOUR = 3_600_000;

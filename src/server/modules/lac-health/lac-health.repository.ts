@@ -35,17 +35,17 @@ export async function findCurrentlyLookedAfter(db: Db, { actor, at, asOf }: { ac
 
 export async function loadLacEpisodes(db: Db, childIds: readonly string[]): Promise<Map<string, LacEpisodeRow[]>> {
   const map = new Map<string, LacEpisodeRow[]>();
-  for (let i = 0; i < childIds.length; i += 5000) {
-    const batch = childIds.slice(i, i + 5000);
+  // One array parameter per batch (not thousands of IN placeholders): the OC2 return loads every
+  // looked-after child's episodes at once.
+  for (let i = 0; i < childIds.length; i += 20000) {
+    const batch = childIds.slice(i, i + 20000);
     if (batch.length === 0) continue;
-    const rows = await db
-      .selectFrom('status_episodes')
-      .select(['child_id', 'id', 'started_on', 'ended_on', 'legal_status', 'placement_type', 'placement_in_area', 'reason_new_episode', 'reason_ceased'])
-      .where('kind', '=', 'looked_after')
-      .where('child_id', 'in', batch)
-      .orderBy('started_on')
-      .execute();
-    for (const row of rows) (map.get(row.child_id) ?? map.set(row.child_id, []).get(row.child_id)!).push(row);
+    const rows = await sql<LacEpisodeRow>`
+      SELECT child_id, id, started_on::text AS started_on, ended_on::text AS ended_on, legal_status, placement_type, placement_in_area, reason_new_episode, reason_ceased
+        FROM status_episodes
+       WHERE kind = 'looked_after' AND child_id = ANY(${batch}::uuid[])
+       ORDER BY started_on`.execute(db);
+    for (const row of rows.rows) (map.get(row.child_id) ?? map.set(row.child_id, []).get(row.child_id)!).push(row);
   }
   return map;
 }
@@ -63,8 +63,8 @@ export interface ActivityRow {
  */
 export async function loadActivities(db: Db, childIds: readonly string[]): Promise<Map<string, ActivityRow[]>> {
   const map = new Map<string, ActivityRow[]>();
-  for (let i = 0; i < childIds.length; i += 5000) {
-    const batch = childIds.slice(i, i + 5000);
+  for (let i = 0; i < childIds.length; i += 20000) {
+    const batch = childIds.slice(i, i + 20000);
     if (batch.length === 0) continue;
     const rows = await sql<ActivityRow>`
       SELECT child_id, activity, activity_on::text AS activity_on, result FROM health_activities WHERE child_id = ANY(${batch}::uuid[])
