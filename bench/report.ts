@@ -22,7 +22,7 @@ export interface Results {
     seed: SeedReport & { machineBusyBefore?: number | null };
     serverColdStartS?: number;
     flagLookup?: LoadResult & { ratioToFloor: number | null; evidence?: PgRunEvidence };
-    /** Diagnostic: bench-only route, the same reads with no transaction, scope or audit. */
+    /** Diagnostic: bench-only route, the same reads in one statement with no scope or audit. */
     flagLookupNoScopeNoAudit?: LoadResult & { ratioToFloor: number | null };
     childSearchByName?: LoadResult & { evidence?: PgRunEvidence };
     childSearchByNameSequential?: SequentialResult;

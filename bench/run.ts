@@ -415,7 +415,7 @@ async function main() {
     results.notes.push(`Trial run: the national seed was limited to ${opts.nationalLimit.toLocaleString('en-GB')} of ${SCALE_PROFILES.national.children.toLocaleString('en-GB')} children.`);
   results.notes.push('Servers run from TypeScript through tsx (node --import tsx), as in development; cold start and RSS include tsx.');
   if (runPg && opts.only !== 'seed')
-    results.notes.push("The 'diagnostic' flag-lookup row is a bench-only route (bench/flag-variants.ts): the same session hook, validation and serialisation, then the child by NHS number and its episodes, alerts and LA with no transaction, scope or audit. src/ has no switch for scope or audit.");
+    results.notes.push("The 'diagnostic' flag-lookup row is a bench-only route (bench/flag-variants.ts): the same session hook, validation and serialisation, and one statement reading the child by NHS number with its episodes, alerts and LA, like the real route, but with no scope columns and no audit write. src/ has no switch for scope or audit.");
 
   if (opts.only !== 'seed') results.floors.bareFastify = await measureBareFloor(opts.durationS);
   if (runPg && databaseUrl) await runPostgres(results, databaseUrl, opts);
