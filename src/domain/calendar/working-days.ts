@@ -29,14 +29,32 @@ export function isWorkingDay({ date, bankHolidays }: { date: IsoDate } & BankHol
 export function addWorkingDays({ from, days, bankHolidays }: { from: IsoDate; days: number } & BankHolidays): IsoDate {
   if (!Number.isInteger(days)) throw new RangeError(`days must be an integer: ${days}`);
   if (!isIsoDate(from)) throw new RangeError(`Not an ISO date: ${JSON.stringify(from)}`);
+  // Walks day numbers, not date strings: a worklist computes this for every looked-after child.
+  const holidays = holidayDayNumbers(bankHolidays);
   const step = days < 0 ? -1 : 1;
   let remaining = Math.abs(days);
-  let cursor = from;
+  let day = dayNumber(from);
   while (remaining > 0) {
-    cursor = addDays(cursor, step);
-    if (isWorkingDay({ date: cursor, bankHolidays })) remaining -= 1;
+    day += step;
+    const weekday = weekdayOfDayNumber(day);
+    if (weekday !== 0 && weekday !== 6 && !holidays.has(day)) remaining -= 1;
   }
-  return cursor;
+  return isoDateOfDayNumber(day);
+}
+
+const holidayCache = new WeakMap<ReadonlySet<IsoDate>, ReadonlySet<number>>();
+/** The bank holidays as day numbers, computed once per calendar set. */
+function holidayDayNumbers(bankHolidays: ReadonlySet<IsoDate>): ReadonlySet<number> {
+  let cached = holidayCache.get(bankHolidays);
+  if (!cached) {
+    cached = new Set([...bankHolidays].map(dayNumber));
+    holidayCache.set(bankHolidays, cached);
+  }
+  return cached;
+}
+
+function isoDateOfDayNumber(day: number): IsoDate {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
