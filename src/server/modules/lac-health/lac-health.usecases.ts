@@ -252,9 +252,9 @@ export async function recordSdq(deps: Deps, { actor, childId, input }: { actor: 
 // ---------------------------------------------------------------------------------------------
 // OC2
 
-async function loadOc2Children(db: Db, yearEnding: string): Promise<Oc2Child[]> {
-  const yearStart = oc2YearStart(yearEnding);
-  const children = await findLookedAfterBetween(db, { from: yearStart, to: yearEnding });
+/** Children with a looked-after episode in [from, yearEnding], with their episodes and health activity. */
+async function loadOc2Children(db: Db, { from, yearEnding }: { from: string; yearEnding: string }): Promise<Oc2Child[]> {
+  const children = await findLookedAfterBetween(db, { from, to: yearEnding });
   const ids = children.map((c) => c.id);
   const [episodes, activities] = await Promise.all([loadLacEpisodes(db, ids), loadActivities(db, ids)]);
   return children
@@ -269,24 +269,26 @@ async function loadOc2Children(db: Db, yearEnding: string): Promise<Oc2Child[]> 
 
 /**
  * The DfE OC2 figures for the year ending `yearEnding` (aggregate: commissioners may see it; no child
- * names). Trends: the same figures for the two previous years.
+ * names). Trends: the same figures for the two previous years, computed from one load of the data.
  */
 export async function oc2Report(deps: Deps, { actor, yearEnding, withTrend = false }: { actor: Actor | null; yearEnding: string; withTrend?: boolean }) {
   if (actor) await requirePermission(deps, { actor, resource: 'lac_report', action: 'read', auditAction: 'lac.oc2' });
-  const compute = async (ending: string) => {
-    const result = computeOc2({ yearEnding: ending, children: await loadOc2Children(deps.db, ending) });
-    const { children: _children, excluded: _excluded, ...figures } = result;
+  const years = withTrend ? [shiftYear(yearEnding, -2), shiftYear(yearEnding, -1), yearEnding] : [yearEnding];
+  const children = await loadOc2Children(deps.db, { from: oc2YearStart(years[0]!), yearEnding });
+  const figuresFor = (ending: string) => {
+    // A child is in a year's cohort only by its episodes up to that year's end.
+    const { children: _children, excluded: _excluded, ...figures } = computeOc2({ yearEnding: ending, children });
     return figures;
   };
-  const current = await compute(yearEnding);
-  const trend = withTrend ? [await compute(shiftYear(yearEnding, -2)), await compute(shiftYear(yearEnding, -1)), current] : [];
+  const trend = withTrend ? years.map(figuresFor) : [];
+  const current = trend.at(-1) ?? figuresFor(yearEnding);
   await recordAudit(deps.db, { actor, action: 'lac.oc2', outcome: 'allowed', details: { yearEnding }, at: deps.clock.now() });
   return { ...current, englandAverages: englandAveragesFor(yearEnding), trend };
 }
 
 export async function oc2Csv(deps: Deps, { actor, yearEnding }: { actor: Actor | null; yearEnding: string }) {
   if (actor) await requirePermission(deps, { actor, resource: 'lac_report', action: 'read', auditAction: 'lac.oc2_csv' });
-  const rows = oc2CsvRows({ yearEnding, children: await loadOc2Children(deps.db, yearEnding) });
+  const rows = oc2CsvRows({ yearEnding, children: await loadOc2Children(deps.db, { from: oc2YearStart(yearEnding), yearEnding }) });
   await recordAudit(deps.db, { actor, action: 'lac.oc2_csv', outcome: 'allowed', details: { yearEnding, rows: rows.length }, at: deps.clock.now() });
   return toCsv(rows);
 }
