@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { z } from 'zod';
-import { ApiError } from '../api/client.js';
+import { ApiError, isInputError } from '../api/client.js';
 
 /** Form state: every control's value as a string (checkboxes 'true' / ''), keyed by field id. */
 export type FormValues = Record<string, string>;
@@ -162,3 +162,42 @@ export function useForm(initial: FormValues = {}) {
   return { values, setValues, setValue, errors, setErrors, clearErrors, attempt, submitting, setSubmitting };
 }
 export type Form = ReturnType<typeof useForm>;
+
+/**
+ * The submit every form page shares: validate with the shared schema (the page's own field messages
+ * first); if valid, send it; if the server refuses, show its errors. The values are never touched, so the
+ * form keeps what was typed. Resolves true when sent, so the page can move on.
+ */
+export async function submitForm<S extends z.ZodType>({
+  form,
+  schema,
+  candidate,
+  fieldOrder,
+  extraFieldMessages = {},
+  send,
+  failedMessage,
+}: {
+  form: Pick<Form, 'setErrors' | 'setSubmitting'>;
+  schema: S;
+  candidate: unknown;
+  fieldOrder: readonly string[];
+  extraFieldMessages?: Record<string, string>;
+  send: (data: z.output<S>) => Promise<unknown>;
+  failedMessage: string;
+}): Promise<boolean> {
+  const result = validate(schema, candidate, fieldOrder, extraFieldMessages);
+  if (!result.ok) {
+    form.setErrors(result.errors);
+    return false;
+  }
+  form.setSubmitting(true);
+  try {
+    await send(result.data);
+    return true;
+  } catch (error) {
+    form.setErrors(isInputError(error) ? errorsFromApi(error, fieldOrder) : buildErrors({}, fieldOrder, [failedMessage]));
+    return false;
+  } finally {
+    form.setSubmitting(false);
+  }
+}

@@ -1,12 +1,11 @@
 import { manualFlagBody } from '../../../../src/contracts/children.js';
 import { MANUAL_FLAG_KINDS } from '../../../../src/domain/status/flags.js';
-import { isInputError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { ChildFormFrame } from '../../app/ChildFormFrame.js';
 import { navigate } from '../../app/router.js';
 import { Button, ButtonGroup, ButtonLink, DateInput, Radios, TextInput } from '../../components/index.js';
 import { MANUAL_FLAG_KIND_LABELS } from '../../content/labels.content.js';
-import { buildErrors, collectDates, errorsFromApi, textValue, useForm, validate } from '../../lib/forms.js';
+import { collectDates, textValue, submitForm, useForm } from '../../lib/forms.js';
 import { content } from './page.content.js';
 
 const FIELDS = ['kind', 'note', 'source', 'reviewOn', 'disclosureDecision', 'disclosureReason'] as const;
@@ -28,20 +27,16 @@ export function AddAlertPage({ childId }: { childId: string }) {
       disclosureDecision: decision,
       disclosureReason: decision === 'not_disclosed' ? textValue(values, 'disclosureReason') : undefined,
     };
-    const result = validate(manualFlagBody, candidate, FIELDS, dateErrors);
-    if (!result.ok) {
-      form.setErrors(result.errors);
-      return;
-    }
-    form.setSubmitting(true);
-    try {
-      await endpoints.addFlag(childId, result.data);
-      navigate(childPath);
-    } catch (error) {
-      form.setErrors(isInputError(error) ? errorsFromApi(error, FIELDS) : buildErrors({}, FIELDS, [content.errors.failed]));
-    } finally {
-      form.setSubmitting(false);
-    }
+    const sent = await submitForm({
+      form,
+      schema: manualFlagBody,
+      candidate,
+      fieldOrder: FIELDS,
+      extraFieldMessages: dateErrors,
+      send: (data) => endpoints.addFlag(childId, data),
+      failedMessage: content.errors.failed,
+    });
+    if (sent) navigate(childPath);
   };
 
   return (

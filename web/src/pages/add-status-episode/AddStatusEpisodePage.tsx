@@ -1,12 +1,11 @@
 import { statusEpisodeBody } from '../../../../src/contracts/children.js';
 import { LEGAL_STATUS, PLACEMENT_PROVIDER, PLACEMENT_TYPE } from '../../../../src/domain/codes/dfe-codes.js';
 import { CP_CATEGORIES, STATUS_KINDS } from '../../../../src/domain/status/flags.js';
-import { isInputError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { ChildFormFrame } from '../../app/ChildFormFrame.js';
 import { Button, ButtonGroup, Checkbox, DateInput, Radios, Select, TextInput } from '../../components/index.js';
 import { CP_CATEGORY_LABELS, STATUS_KIND_LABELS } from '../../content/labels.content.js';
-import { booleanValue, buildErrors, collectDates, errorsFromApi, textValue, useForm, validate, type FormValues } from '../../lib/forms.js';
+import { booleanValue, collectDates, textValue, submitForm, useForm, type FormValues } from '../../lib/forms.js';
 import { navigate } from '../../app/router.js';
 import { ButtonLink } from '../../components/Button.js';
 import { content } from './page.content.js';
@@ -54,20 +53,16 @@ export function AddStatusEpisodePage({ childId }: { childId: string }) {
 
   const onSubmit = async () => {
     const { candidate, dateErrors } = buildCandidate(values);
-    const result = validate(statusEpisodeBody, candidate, FIELDS, dateErrors);
-    if (!result.ok) {
-      form.setErrors(result.errors);
-      return;
-    }
-    form.setSubmitting(true);
-    try {
-      await endpoints.addStatusEpisode(childId, result.data);
-      navigate(childPath);
-    } catch (error) {
-      form.setErrors(isInputError(error) ? errorsFromApi(error, FIELDS) : buildErrors({}, FIELDS, [content.errors.failed]));
-    } finally {
-      form.setSubmitting(false);
-    }
+    const sent = await submitForm({
+      form,
+      schema: statusEpisodeBody,
+      candidate,
+      fieldOrder: FIELDS,
+      extraFieldMessages: dateErrors,
+      send: (data) => endpoints.addStatusEpisode(childId, data),
+      failedMessage: content.errors.failed,
+    });
+    if (sent) navigate(childPath);
   };
 
   const lookedAfterFields = (

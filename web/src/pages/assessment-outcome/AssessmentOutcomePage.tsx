@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { isInputError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { ChildFormFrame } from '../../app/ChildFormFrame.js';
 import { navigate } from '../../app/router.js';
 import { Button, ButtonGroup, ButtonLink, Radios } from '../../components/index.js';
-import { buildErrors, errorsFromApi, useForm, validate } from '../../lib/forms.js';
+import { submitForm, useForm } from '../../lib/forms.js';
 import { AssessmentIntro } from '../lac-shared/AssessmentIntro.js';
 import { useAssessment } from '../lac-shared/useAssessment.js';
 import { content } from './page.content.js';
@@ -20,20 +19,15 @@ export function AssessmentOutcomePage({ childId, assessmentId }: { childId: stri
   const assessment = useAssessment(childId, assessmentId);
 
   const onSubmit = async () => {
-    const result = validate(outcomeBody, { status: form.values.status || undefined }, FIELDS);
-    if (!result.ok) {
-      form.setErrors(result.errors);
-      return;
-    }
-    form.setSubmitting(true);
-    try {
-      await endpoints.recordAssessmentOutcome(childId, assessmentId, result.data);
-      navigate(lacPath);
-    } catch (error) {
-      form.setErrors(isInputError(error) ? errorsFromApi(error, FIELDS) : buildErrors({}, FIELDS, [content.errors.failed]));
-    } finally {
-      form.setSubmitting(false);
-    }
+    const sent = await submitForm({
+      form,
+      schema: outcomeBody,
+      candidate: { status: form.values.status || undefined },
+      fieldOrder: FIELDS,
+      send: (data) => endpoints.recordAssessmentOutcome(childId, assessmentId, data),
+      failedMessage: content.errors.failed,
+    });
+    if (sent) navigate(lacPath);
   };
 
   return (

@@ -1,11 +1,10 @@
 import { useEffect } from 'react';
 import { breachReasonBody } from '../../../../src/contracts/lac.js';
-import { isInputError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { ChildFormFrame } from '../../app/ChildFormFrame.js';
 import { navigate, useSearchParams } from '../../app/router.js';
 import { Button, ButtonGroup, ButtonLink, TextInput } from '../../components/index.js';
-import { buildErrors, errorsFromApi, useForm, validate } from '../../lib/forms.js';
+import { submitForm, useForm } from '../../lib/forms.js';
 import { AssessmentIntro } from '../lac-shared/AssessmentIntro.js';
 import { returnPath, useAssessment } from '../lac-shared/useAssessment.js';
 import { content } from './page.content.js';
@@ -23,20 +22,15 @@ export function BreachReasonPage({ childId, assessmentId }: { childId: string; a
   }, [existing]);
 
   const onSubmit = async () => {
-    const result = validate(breachReasonBody, { breachReason: form.values.breachReason ?? '' }, FIELDS);
-    if (!result.ok) {
-      form.setErrors(result.errors);
-      return;
-    }
-    form.setSubmitting(true);
-    try {
-      await endpoints.recordBreachReason(childId, assessmentId, result.data);
-      navigate(back);
-    } catch (error) {
-      form.setErrors(isInputError(error) ? errorsFromApi(error, FIELDS) : buildErrors({}, FIELDS, [content.errors.failed]));
-    } finally {
-      form.setSubmitting(false);
-    }
+    const sent = await submitForm({
+      form,
+      schema: breachReasonBody,
+      candidate: { breachReason: form.values.breachReason ?? '' },
+      fieldOrder: FIELDS,
+      send: (data) => endpoints.recordBreachReason(childId, assessmentId, data),
+      failedMessage: content.errors.failed,
+    });
+    if (sent) navigate(back);
   };
 
   return (

@@ -1,5 +1,4 @@
 import { endEpisodeBody } from '../../../../src/contracts/children.js';
-import { isInputError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { childName, useChild } from '../../api/useChild.js';
 import { LoadFailed, Loading, PageHeading, usePageTitle } from '../../app/page.js';
@@ -7,7 +6,7 @@ import { Link, navigate } from '../../app/router.js';
 import { BackLink, Button, ButtonGroup, ButtonLink, DateInput, ErrorSummary, SummaryList } from '../../components/index.js';
 import { STATUS_KIND_LABELS, labelFor } from '../../content/labels.content.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
-import { buildErrors, collectDates, errorsFromApi, hasErrors, useForm, validate } from '../../lib/forms.js';
+import { collectDates, hasErrors, submitForm, useForm } from '../../lib/forms.js';
 import { ChildNotFound } from '../not-found/NotFoundPage.js';
 import { content } from './page.content.js';
 
@@ -32,21 +31,19 @@ export function EndRecordPage({ kind, childId, recordId }: { kind: 'episode' | '
 
   const onSubmit = async () => {
     const { dates, errors } = collectDates(form.values, { endedOn: content.endedOn });
-    const result = validate(endEpisodeBody, { endedOn: dates.endedOn }, FIELDS, errors);
-    if (!result.ok) {
-      form.setErrors(result.errors);
-      return;
-    }
-    form.setSubmitting(true);
-    try {
-      if (kind === 'episode') await endpoints.endStatusEpisode(childId, recordId, result.data);
-      else await endpoints.endFlag(childId, recordId, result.data);
-      navigate(childPath);
-    } catch (error) {
-      form.setErrors(isInputError(error) ? errorsFromApi(error, FIELDS) : buildErrors({}, FIELDS, [copy.failed]));
-    } finally {
-      form.setSubmitting(false);
-    }
+    const sent = await submitForm({
+      form,
+      schema: endEpisodeBody,
+      candidate: { endedOn: dates.endedOn },
+      fieldOrder: FIELDS,
+      extraFieldMessages: errors,
+      send: async (data) => {
+        if (kind === 'episode') await endpoints.endStatusEpisode(childId, recordId, data);
+        else await endpoints.endFlag(childId, recordId, data);
+      },
+      failedMessage: copy.failed,
+    });
+    if (sent) navigate(childPath);
   };
 
   return (

@@ -1,12 +1,11 @@
 import { recordContributionBody } from '../../../../src/contracts/lac.js';
-import { isInputError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { ChildFormFrame } from '../../app/ChildFormFrame.js';
 import { navigate } from '../../app/router.js';
 import { Button, ButtonGroup, ButtonLink, DateInput, TextInput } from '../../components/index.js';
 import { CONTRIBUTOR_LABELS, labelFor } from '../../content/labels.content.js';
 import { todayIso } from '../../lib/format.js';
-import { buildErrors, collectDates, datePartsOf, errorsFromApi, textValue, useForm, validate } from '../../lib/forms.js';
+import { collectDates, datePartsOf, textValue, submitForm, useForm } from '../../lib/forms.js';
 import { AssessmentIntro } from '../lac-shared/AssessmentIntro.js';
 import { useAssessment } from '../lac-shared/useAssessment.js';
 import { content } from './page.content.js';
@@ -22,20 +21,16 @@ export function RecordContributionPage({ childId, assessmentId, contributor }: {
 
   const onSubmit = async () => {
     const { dates, errors } = collectDates(form.values, { receivedOn: content.receivedOn });
-    const result = validate(recordContributionBody, { contributor, receivedOn: dates.receivedOn, summary: textValue(form.values, 'summary') }, FIELDS, errors);
-    if (!result.ok) {
-      form.setErrors(result.errors);
-      return;
-    }
-    form.setSubmitting(true);
-    try {
-      await endpoints.recordContribution(childId, assessmentId, result.data);
-      navigate(lacPath);
-    } catch (error) {
-      form.setErrors(isInputError(error) ? errorsFromApi(error, FIELDS) : buildErrors({}, FIELDS, [content.errors.failed]));
-    } finally {
-      form.setSubmitting(false);
-    }
+    const sent = await submitForm({
+      form,
+      schema: recordContributionBody,
+      candidate: { contributor, receivedOn: dates.receivedOn, summary: textValue(form.values, 'summary') },
+      fieldOrder: FIELDS,
+      extraFieldMessages: errors,
+      send: (data) => endpoints.recordContribution(childId, assessmentId, data),
+      failedMessage: content.errors.failed,
+    });
+    if (sent) navigate(lacPath);
   };
 
   return (

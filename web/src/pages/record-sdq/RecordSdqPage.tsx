@@ -1,12 +1,11 @@
 import { sdqBody } from '../../../../src/contracts/lac.js';
 import { SDQ_ITEMS, SDQ_SCALES, scoreSdq, type SdqResponse } from '../../../../src/domain/lac/sdq.js';
-import { isInputError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { ChildFormFrame } from '../../app/ChildFormFrame.js';
 import { navigate } from '../../app/router.js';
 import { Button, ButtonGroup, ButtonLink, DateInput, Radios, TextInput } from '../../components/index.js';
 import { SDQ_BAND_LABELS, labelFor } from '../../content/labels.content.js';
-import { buildErrors, collectDates, errorsFromApi, useForm, validate, type FormValues } from '../../lib/forms.js';
+import { collectDates, submitForm, useForm, type FormValues } from '../../lib/forms.js';
 import { content } from './page.content.js';
 
 const ITEM_IDS = SDQ_ITEMS.map((_, i) => `responses.${i}`);
@@ -36,20 +35,16 @@ export function RecordSdqPage({ childId }: { childId: string }) {
       else totalOnly = Number(raw);
     }
     const candidate = { completedOn: dates.completedOn, responses: mode === 'responses' ? responsesFrom(values) : undefined, totalOnly };
-    const result = validate(sdqBody, mode ? candidate : { ...candidate, totalOnly: 0 }, FIELDS, pageErrors);
-    if (!result.ok) {
-      form.setErrors(result.errors);
-      return;
-    }
-    form.setSubmitting(true);
-    try {
-      await endpoints.recordSdq(childId, result.data);
-      navigate(lacPath);
-    } catch (error) {
-      form.setErrors(isInputError(error) ? errorsFromApi(error, FIELDS) : buildErrors({}, FIELDS, [content.errors.failed]));
-    } finally {
-      form.setSubmitting(false);
-    }
+    const sent = await submitForm({
+      form,
+      schema: sdqBody,
+      candidate: mode ? candidate : { ...candidate, totalOnly: 0 },
+      fieldOrder: FIELDS,
+      extraFieldMessages: pageErrors,
+      send: (data) => endpoints.recordSdq(childId, data),
+      failedMessage: content.errors.failed,
+    });
+    if (sent) navigate(lacPath);
   };
 
   const items = (

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import type { ChildSummary } from '../../../../src/contracts/children.js';
 import { CONTRIBUTORS, requestAssessmentBody } from '../../../../src/contracts/lac.js';
-import { isInputError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { useLoad } from '../../api/useLoad.js';
 import { ChildFormFrame } from '../../app/ChildFormFrame.js';
@@ -9,7 +8,7 @@ import { navigate } from '../../app/router.js';
 import { Button, ButtonGroup, ButtonLink, Checkboxes, DateInput, InsetText, Radios, TextInput } from '../../components/index.js';
 import { ASSESSMENT_KIND_LABELS, labelFor } from '../../content/labels.content.js';
 import { formatDate, londonIsoDateTime, parseTime } from '../../lib/format.js';
-import { buildErrors, errorsFromApi, parseDateParts, textValue, useForm, validate, type FormValues } from '../../lib/forms.js';
+import { parseDateParts, textValue, submitForm, useForm, type FormValues } from '../../lib/forms.js';
 import { content } from './page.content.js';
 
 const FIELDS = ['kind', 'book', 'bookedAt', 'bookedAtTime', 'location', 'locationOther', 'outOfArea', 'hostArea', 'contributors'] as const;
@@ -74,20 +73,16 @@ export function RequestAssessmentPage({ childId }: { childId: string }) {
 
   const onSubmit = async () => {
     const { candidate, errors: pageErrors } = buildCandidate(values, contributors);
-    const result = validate(requestAssessmentBody, candidate, FIELDS, pageErrors);
-    if (!result.ok) {
-      form.setErrors(result.errors);
-      return;
-    }
-    form.setSubmitting(true);
-    try {
-      await endpoints.requestAssessment(childId, result.data);
-      navigate(lacPath);
-    } catch (error) {
-      form.setErrors(isInputError(error) ? errorsFromApi(error, FIELDS) : buildErrors({}, FIELDS, [content.errors.failed]));
-    } finally {
-      form.setSubmitting(false);
-    }
+    const sent = await submitForm({
+      form,
+      schema: requestAssessmentBody,
+      candidate,
+      fieldOrder: FIELDS,
+      extraFieldMessages: pageErrors,
+      send: (data) => endpoints.requestAssessment(childId, data),
+      failedMessage: content.errors.failed,
+    });
+    if (sent) navigate(lacPath);
   };
 
   return (
