@@ -742,21 +742,24 @@ export function validateSsda903({
     return false;
   };
 
+  /** The start every per-child row shares: the child must be in header.csv, have episodes and a matching DOB. */
+  const childRow = (file: Ssda903FileName, t: Table, line: number, v: readonly string[], childColumn: number) => {
+    const child = clean(v[childColumn]);
+    const state = childOf(file, line, t, child);
+    if (!state) return null;
+    hasEpisodes(file, line, t, child, state);
+    const dob = checkDob(file, line, v, t, child, state);
+    const fail = (column: string, rule: string, message: string) => add(file, line, t, column, rule, message, child);
+    return { child, state, dob, fail };
+  };
+
   // ---- reviews.csv
   const reviewsTable = files['reviews.csv'] === undefined ? null : readTable('reviews.csv', files['reviews.csv'], errors, (t) => {
     const c = columnsOf(t, SSDA903_COLUMNS['reviews.csv']);
-    const file = 'reviews.csv';
-    let at = 0;
-    let who = '';
-    const fail = (column: string, rule: string, message: string) => add(file, at, t, column, rule, message, who);
     return (line, v) => {
-      at = line;
-      const child = clean(v[c.CHILD]);
-      who = child;
-      const state = childOf(file, line, t, child);
-      if (!state) return;
-      hasEpisodes(file, line, t, child, state);
-      const dob = checkDob(file, line, v, t, child, state);
+      const row = childRow('reviews.csv', t, line, v, c.CHILD);
+      if (!row) return;
+      const { child, state, dob, fail } = row;
       const reviewText = clean(v[c.REVIEW]);
       const reviewOn = parseDfeDate(reviewText);
       if (!reviewOn) fail('REVIEW', '166', `REVIEW (date of the review) must be a real date written dd/mm/yyyy, ${found(reviewText)}`);
@@ -795,18 +798,10 @@ export function validateSsda903({
   // ---- missing.csv
   const missingTable = files['missing.csv'] === undefined ? null : readTable('missing.csv', files['missing.csv'], errors, (t) => {
     const c = columnsOf(t, SSDA903_COLUMNS['missing.csv']);
-    const file = 'missing.csv';
-    let at = 0;
-    let who = '';
-    const fail = (column: string, rule: string, message: string) => add(file, at, t, column, rule, message, who);
     return (line, v) => {
-      at = line;
-      const child = clean(v[c.CHILD]);
-      who = child;
-      const state = childOf(file, line, t, child);
-      if (!state) return;
-      hasEpisodes(file, line, t, child, state);
-      const dob = checkDob(file, line, v, t, child, state);
+      const row = childRow('missing.csv', t, line, v, c.CHILD);
+      if (!row) return;
+      const { child, state, dob, fail } = row;
       const kind = clean(v[c.MISSING]);
       const startText = clean(v[c.MIS_START]);
       const endText = clean(v[c.MIS_END]);
