@@ -19,22 +19,36 @@ export function childScopeSql(actor: Actor, at: ScopeTime): RawBuilder<SqlBool> 
   return sql<SqlBool>`(${sql.join(clauses, sql` OR `)})`;
 }
 
-function grantSql(grant: ScopeGrant, actor: Actor, { today, now }: ScopeTime) {
+/** Each legitimate relationship as a predicate over the row `c`, written once for scope and for the audit. */
+function relationshipSql(actor: Actor, { today, now }: ScopeTime) {
+  return {
+    allocatedToUser: sql<boolean>`EXISTS (SELECT 1 FROM caseload_allocations ca WHERE ca.child_id = c.id AND ca.user_id = ${actor.userId} AND ca.ended_on IS NULL)`,
+    allocatedToUsersTeam: sql<boolean>`EXISTS (SELECT 1 FROM caseload_allocations ca WHERE ca.child_id = c.id AND ca.team_id = ${actor.teamId} AND ca.ended_on IS NULL)`,
+    allocatedToUsersOrganisation: sql<boolean>`EXISTS (SELECT 1 FROM caseload_allocations ca JOIN teams t ON t.id = ca.team_id WHERE ca.child_id = c.id AND ca.ended_on IS NULL AND t.organisation_id = ${actor.organisationId})`,
+    registeredWithUsersPractice: sql<boolean>`(c.registered_practice_id IS NOT DISTINCT FROM ${actor.organisationId}::uuid)`,
+    lookedAfterOrCareLeaver: sql<boolean>`EXISTS (SELECT 1 FROM status_episodes se WHERE se.child_id = c.id AND se.kind IN ('looked_after', 'care_leaver') AND (se.ended_on IS NULL OR se.ended_on >= ${today}::date))`,
+    presentingAtUsersOrganisation: sql<boolean>`EXISTS (SELECT 1 FROM presentations p WHERE p.child_id = c.id AND p.organisation_id = ${actor.organisationId} AND p.expires_at > ${now.toISOString()}::timestamptz)`,
+  };
+}
+
+/** A scope grant as SQL: the same relationships, combined as GRANT_HOLDS in domain/access/permissions.ts does. */
+function grantSql(grant: ScopeGrant, actor: Actor, at: ScopeTime) {
+  const r = relationshipSql(actor, at);
   switch (grant) {
     case 'all':
       return sql`true`;
     case 'own_caseload':
-      return sql`EXISTS (SELECT 1 FROM caseload_allocations ca WHERE ca.child_id = c.id AND ca.user_id = ${actor.userId} AND ca.ended_on IS NULL)`;
+      return r.allocatedToUser;
     case 'team_caseload':
-      return sql`EXISTS (SELECT 1 FROM caseload_allocations ca WHERE ca.child_id = c.id AND ca.ended_on IS NULL AND (ca.user_id = ${actor.userId} OR ca.team_id = ${actor.teamId}))`;
+      return sql`(${r.allocatedToUser} OR ${r.allocatedToUsersTeam})`;
     case 'organisation_caseload':
-      return sql`EXISTS (SELECT 1 FROM caseload_allocations ca JOIN teams t ON t.id = ca.team_id WHERE ca.child_id = c.id AND ca.ended_on IS NULL AND t.organisation_id = ${actor.organisationId})`;
+      return sql`(${r.allocatedToUser} OR ${r.allocatedToUsersTeam} OR ${r.allocatedToUsersOrganisation})`;
     case 'registered_practice':
-      return sql`c.registered_practice_id = ${actor.organisationId}`;
+      return r.registeredWithUsersPractice;
     case 'looked_after':
-      return sql`EXISTS (SELECT 1 FROM status_episodes se WHERE se.child_id = c.id AND se.kind IN ('looked_after', 'care_leaver') AND (se.ended_on IS NULL OR se.ended_on >= ${today}::date))`;
+      return r.lookedAfterOrCareLeaver;
     case 'presenting':
-      return sql`EXISTS (SELECT 1 FROM presentations p WHERE p.child_id = c.id AND p.organisation_id = ${actor.organisationId} AND p.expires_at > ${now.toISOString()}::timestamptz)`;
+      return r.presentingAtUsersOrganisation;
   }
 }
 
@@ -49,13 +63,14 @@ export function accessBasisSql(actor: Actor, at: ScopeTime): RawBuilder<string> 
 }
 
 /** The relationship booleans for one child, for canAccessRecord() and the audit's access basis. */
-export function relationshipColumnsSql(actor: Actor, { today, now }: ScopeTime) {
+export function relationshipColumnsSql(actor: Actor, at: ScopeTime) {
+  const r = relationshipSql(actor, at);
   return [
-    sql<boolean>`EXISTS (SELECT 1 FROM caseload_allocations ca WHERE ca.child_id = c.id AND ca.user_id = ${actor.userId} AND ca.ended_on IS NULL)`.as('allocated_to_user'),
-    sql<boolean>`EXISTS (SELECT 1 FROM caseload_allocations ca WHERE ca.child_id = c.id AND ca.team_id = ${actor.teamId} AND ca.ended_on IS NULL)`.as('allocated_to_users_team'),
-    sql<boolean>`EXISTS (SELECT 1 FROM caseload_allocations ca JOIN teams t ON t.id = ca.team_id WHERE ca.child_id = c.id AND ca.ended_on IS NULL AND t.organisation_id = ${actor.organisationId})`.as('allocated_to_users_organisation'),
-    sql<boolean>`(c.registered_practice_id IS NOT DISTINCT FROM ${actor.organisationId}::uuid)`.as('registered_with_users_practice'),
-    sql<boolean>`EXISTS (SELECT 1 FROM status_episodes se WHERE se.child_id = c.id AND se.kind IN ('looked_after', 'care_leaver') AND (se.ended_on IS NULL OR se.ended_on >= ${today}::date))`.as('looked_after_or_care_leaver'),
-    sql<boolean>`EXISTS (SELECT 1 FROM presentations p WHERE p.child_id = c.id AND p.organisation_id = ${actor.organisationId} AND p.expires_at > ${now.toISOString()}::timestamptz)`.as('presenting_at_users_organisation'),
+    r.allocatedToUser.as('allocated_to_user'),
+    r.allocatedToUsersTeam.as('allocated_to_users_team'),
+    r.allocatedToUsersOrganisation.as('allocated_to_users_organisation'),
+    r.registeredWithUsersPractice.as('registered_with_users_practice'),
+    r.lookedAfterOrCareLeaver.as('looked_after_or_care_leaver'),
+    r.presentingAtUsersOrganisation.as('presenting_at_users_organisation'),
   ];
 }

@@ -1,4 +1,3 @@
-
 import { canPerform } from '../../../domain/access/permissions.js';
 import { formatNhsNumber } from '../../../domain/identity/nhs-number.js';
 import { flagLabel } from '../../../domain/status/flags.js';
