@@ -14,12 +14,17 @@ export interface RecordRelationships {
   registeredWithUsersPractice: boolean;
   lookedAfterOrCareLeaver: boolean;
   presentingAtUsersOrganisation: boolean;
+  /**
+   * An event about the child was routed to the user's team (#3) and the item is open or was actioned in
+   * the last 30 days: routing is a legitimate relationship, so the team can see the record it must act on.
+   */
+  routedToUsersTeam: boolean;
 }
 
 const GRANT_HOLDS: Record<ScopeGrant, (r: RecordRelationships) => boolean> = {
   own_caseload: (r) => r.allocatedToUser,
-  team_caseload: (r) => r.allocatedToUser || r.allocatedToUsersTeam,
-  organisation_caseload: (r) => r.allocatedToUser || r.allocatedToUsersTeam || r.allocatedToUsersOrganisation,
+  team_caseload: (r) => r.allocatedToUser || r.allocatedToUsersTeam || r.routedToUsersTeam,
+  organisation_caseload: (r) => r.allocatedToUser || r.allocatedToUsersTeam || r.routedToUsersTeam || r.allocatedToUsersOrganisation,
   registered_practice: (r) => r.registeredWithUsersPractice,
   looked_after: (r) => r.lookedAfterOrCareLeaver,
   presenting: (r) => r.presentingAtUsersOrganisation,

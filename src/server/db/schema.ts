@@ -18,6 +18,10 @@ export interface TeamsTable {
   organisation_id: string;
   name: string;
   kind: string;
+  /** Whose queue this team's escalated worklist items go to (#3). */
+  manager_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Takes routed work for children with no team of the routed service allocated (#3). */
+  receives_unallocated: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: TimestampDefault;
 }
 export interface UsersTable {
@@ -317,7 +321,49 @@ export interface NameVocabularyTable {
   name: string;
 }
 
+export interface ChildEventsTable {
+  child_id: string;
+  id: string;
+  type: string;
+  occurred_at: Timestamp;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  organisation_id: string | null;
+  service: string;
+  source: string;
+  source_system: string | null;
+  source_id: string | null;
+  significance: string;
+  confidentiality: ColumnType<string, string | undefined, string>;
+  household_event_id: string | null;
+  summary: string;
+  details: ColumnType<Record<string, unknown>, string, string>;
+  routing_version: number;
+}
+export interface WorklistItemsTable {
+  child_id: string;
+  id: string;
+  event_id: string;
+  team_id: string;
+  rule_id: string;
+  rule_version: number;
+  action: string;
+  priority: string;
+  reason: string;
+  created_at: Timestamp;
+  escalate_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  actioned_at: Timestamp | null;
+  actioned_by: string | null;
+  outcome: string | null;
+  outcome_note: string | null;
+}
+
 export interface Database {
+  child_events: ChildEventsTable;
+  worklist_items: WorklistItemsTable;
   name_vocabulary: NameVocabularyTable;
   organisations: OrganisationsTable;
   teams: TeamsTable;

@@ -46,6 +46,7 @@ function splitRelationships(row: Record<string, unknown>): { child: ChildRow; re
     registered_with_users_practice: boolean;
     looked_after_or_care_leaver: boolean;
     presenting_at_users_organisation: boolean;
+    routed_to_users_team: boolean;
   };
   return {
     child: r,
@@ -56,6 +57,7 @@ function splitRelationships(row: Record<string, unknown>): { child: ChildRow; re
       registeredWithUsersPractice: r.registered_with_users_practice,
       lookedAfterOrCareLeaver: r.looked_after_or_care_leaver,
       presentingAtUsersOrganisation: r.presenting_at_users_organisation,
+      routedToUsersTeam: r.routed_to_users_team,
     },
   };
 }

@@ -28,6 +28,7 @@ function relationshipSql(actor: Actor, { today, now }: ScopeTime) {
     registeredWithUsersPractice: sql<boolean>`(c.registered_practice_id IS NOT DISTINCT FROM ${actor.organisationId}::uuid)`,
     lookedAfterOrCareLeaver: sql<boolean>`EXISTS (SELECT 1 FROM status_episodes se WHERE se.child_id = c.id AND se.kind IN ('looked_after', 'care_leaver') AND (se.ended_on IS NULL OR se.ended_on >= ${today}::date))`,
     presentingAtUsersOrganisation: sql<boolean>`EXISTS (SELECT 1 FROM presentations p WHERE p.child_id = c.id AND p.organisation_id = ${actor.organisationId} AND p.expires_at > ${now.toISOString()}::timestamptz)`,
+    routedToUsersTeam: sql<boolean>`EXISTS (SELECT 1 FROM worklist_items wi WHERE wi.child_id = c.id AND wi.team_id = ${actor.teamId} AND (wi.actioned_at IS NULL OR wi.actioned_at > ${now.toISOString()}::timestamptz - interval '30 days'))`,
   };
 }
 
@@ -40,9 +41,9 @@ function grantSql(grant: ScopeGrant, actor: Actor, at: ScopeTime) {
     case 'own_caseload':
       return r.allocatedToUser;
     case 'team_caseload':
-      return sql`(${r.allocatedToUser} OR ${r.allocatedToUsersTeam})`;
+      return sql`(${r.allocatedToUser} OR ${r.allocatedToUsersTeam} OR ${r.routedToUsersTeam})`;
     case 'organisation_caseload':
-      return sql`(${r.allocatedToUser} OR ${r.allocatedToUsersTeam} OR ${r.allocatedToUsersOrganisation})`;
+      return sql`(${r.allocatedToUser} OR ${r.allocatedToUsersTeam} OR ${r.routedToUsersTeam} OR ${r.allocatedToUsersOrganisation})`;
     case 'registered_practice':
       return r.registeredWithUsersPractice;
     case 'looked_after':
@@ -72,5 +73,6 @@ export function relationshipColumnsSql(actor: Actor, at: ScopeTime) {
     r.registeredWithUsersPractice.as('registered_with_users_practice'),
     r.lookedAfterOrCareLeaver.as('looked_after_or_care_leaver'),
     r.presentingAtUsersOrganisation.as('presenting_at_users_organisation'),
+    r.routedToUsersTeam.as('routed_to_users_team'),
   ];
 }
