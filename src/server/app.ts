@@ -167,6 +167,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(organisationRoutes({ db: deps.db, clock: deps.clock }));
       await api.register(lacHealthRoutes({ db: deps.db, clock: deps.clock }));
       await api.register(lacImportRoutes({ db: deps.db, clock: deps.clock }));
+      // #3 safeguarding events: events + worklists
+      // #3 event feed import
+      // #3 closed loops
+      // #3 chronology
+      // #3 drift
+      // #5 confidentiality: break-glass, consent, access review
     },
     { prefix: '/api/v1' },
   );
