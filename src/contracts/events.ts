@@ -67,8 +67,15 @@ export const EVENT_DETAILS = {
     concern: text('the concern', 4000),
     referrerName: text('the referrer’s name', 200),
     referrerRole: text('the referrer’s role', 200),
+    /** A written referral confirming an earlier verbal one (closes the 48-hour written-confirmation clock). */
+    confirmsVerbalReferralId: uuid.optional(),
   }),
-  mash_decision: z.object({ decision: z.enum(MASH_DECISIONS, { error: 'Select the MASH decision' }), rationale: optionalText('the rationale', 4000) }),
+  mash_decision: z.object({
+    decision: z.enum(MASH_DECISIONS, { error: 'Select the MASH decision' }),
+    rationale: optionalText('the rationale', 4000),
+    /** The referral this decides (closes the decision clock; the outcome goes back to the referrer). */
+    referralEventId: uuid.optional(),
+  }),
   strategy_discussion: z.object({ outcome: z.enum(['section_47_enquiry', 'no_further_action', 'child_in_need'], { error: 'Select the outcome' }) }),
   cp_conference: z.object({
     kind: z.enum(['initial', 'review'], { error: 'Select initial or review conference' }),
