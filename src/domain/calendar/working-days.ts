@@ -110,8 +110,8 @@ const MS_PER_HOUR = 3_600_000;
 const INSTANT_PATTERN =
   /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
 
-/** Parses an ISO 8601 instant to epoch ms; no offset means UTC (never the host zone). */
-function parseInstant(instant: string): number {
+/** Parses an ISO 8601 instant to epoch ms; no offset means UTC (never the host zone). Throws RangeError when malformed. */
+export function parseInstant(instant: string): number {
   const match = INSTANT_PATTERN.exec(instant);
   const datePart = match?.[1];
   if (match === null || datePart === undefined || !isIsoDate(datePart)) {
@@ -128,25 +128,71 @@ function parseInstant(instant: string): number {
   return base + (Number(hh) * 60 + Number(mm) - offsetMinutes) * 60_000 + Number(ss) * 1000 + millis;
 }
 
-function isoDateOfMs(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+// ---------------------------------------------------------------------------------------------
+// Europe/London wall-clock time
+
+/**
+ * The working day is 09:00–17:00 *London* wall-clock time, GMT in winter and BST (UTC+1) in summer.
+ * The offset comes from Intl.DateTimeFormat with timeZone 'Europe/London' (the IANA tz database that
+ * Node and browsers ship) — a pure function of the instant, not I/O and not a clock read. UK clocks
+ * change at 01:00 UTC on the last Sundays of March and October, so the offset is constant within each
+ * UTC hour; it is cached per UTC hour (worklists age hundreds of items over the same days).
+ */
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+const offsetCache = new Map<number, number>();
+
+/** Europe/London's offset from UTC at an instant, in ms (0 in GMT, 3,600,000 in BST). */
+export function londonOffsetMs(ms: number): number {
+  const hourKey = Math.floor(ms / MS_PER_HOUR);
+  const cached = offsetCache.get(hourKey);
+  if (cached !== undefined) return cached;
+  const at = hourKey * MS_PER_HOUR;
+  const parts: Record<string, number> = {};
+  for (const part of LONDON_PARTS.formatToParts(at)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  const offset = wall - at;
+  if (offsetCache.size > 100_000) offsetCache.clear();
+  offsetCache.set(hourKey, offset);
+  return offset;
 }
 
-function msAt({ date, hour }: { date: IsoDate; hour: number }): number {
-  return Date.parse(`${date}T00:00:00Z`) + hour * MS_PER_HOUR;
+/** The London calendar date of an instant (what a clinician's wall calendar says). */
+export function londonDateOf(ms: number): IsoDate {
+  return new Date(ms + londonOffsetMs(ms)).toISOString().slice(0, 10);
 }
 
 /**
- * Adds working hours (default 09:00–17:00 on working days) to an instant.
+ * The instant at which London wall-clock shows `date` `hour`:00 (hour may be 0–24; 24 = the next
+ * midnight). A wall time skipped when the clocks go forward resolves to the same number of hours after
+ * midnight in the new offset (01:30 on the March change → 02:30 BST); a repeated one (October) to the
+ * later, GMT, occurrence.
+ */
+export function londonInstant({ date, hour, minute = 0 }: { date: IsoDate; hour: number; minute?: number }): number {
+  const wall = Date.parse(`${date}T00:00:00Z`) + hour * MS_PER_HOUR + minute * 60_000;
+  const first = londonOffsetMs(wall);
+  const guess = wall - first;
+  const second = londonOffsetMs(guess);
+  return second === first ? guess : wall - second;
+}
+
+/**
+ * Adds working hours (default 09:00–17:00 London time on England & Wales working days) to an instant.
  *
- * Time-zone choice (documented approximation): the working window is applied to the instant's
- * UTC wall-clock, i.e. Europe/London is treated as UTC. In British Summer Time the window is
- * therefore 10:00–18:00 London time. Inputs with an offset are converted to UTC first; inputs
- * without one are read as UTC. The result is an ISO instant in UTC (`…Z`).
+ * The working window is London wall-clock time in both GMT and BST (domain-rules §0/§5 working days;
+ * office hours are local time). Inputs with an offset are converted to an instant first; inputs without
+ * one are read as UTC. The result is an ISO instant in UTC (`…Z`): 17:00 BST is `16:00:00.000Z`.
  *
- * A start outside working time moves to the next working-time start; a deadline that falls
- * exactly at the end of a working day is returned as that day's end (e.g. Mon 16:00 + 1h = Mon 17:00).
- * Working days per domain-rules.md §0/§5 [S].
+ * A start outside working time moves to the next working-time start; a deadline that falls exactly
+ * at the end of a working day is returned as that day's end (e.g. Mon 16:00 + 1h = Mon 17:00).
  */
 export function addWorkingHours({
   from,
@@ -161,21 +207,58 @@ export function addWorkingHours({
   dayEndHour?: number;
 } & BankHolidays): string {
   if (!Number.isFinite(hours) || hours < 0) throw new RangeError(`hours must be ≥ 0: ${hours}`);
-  if (!Number.isInteger(dayStartHour) || !Number.isInteger(dayEndHour) || dayStartHour < 0 || dayEndHour > 24 || dayStartHour >= dayEndHour) {
-    throw new RangeError(`Invalid working hours ${dayStartHour}–${dayEndHour}`);
-  }
+  checkWorkingHours(dayStartHour, dayEndHour);
   let cursor = parseInstant(from);
   let remaining = Math.round(hours * MS_PER_HOUR);
+  let date = londonDateOf(cursor);
   for (;;) {
-    let date = isoDateOfMs(cursor);
-    if (!isWorkingDay({ date, bankHolidays }) || cursor >= msAt({ date, hour: dayEndHour })) {
+    const start = londonInstant({ date, hour: dayStartHour });
+    const end = londonInstant({ date, hour: dayEndHour });
+    if (!isWorkingDay({ date, bankHolidays }) || cursor >= end) {
       date = addWorkingDays({ from: date, days: 1, bankHolidays });
-      cursor = msAt({ date, hour: dayStartHour });
+      cursor = londonInstant({ date, hour: dayStartHour });
+      continue;
     }
-    cursor = Math.max(cursor, msAt({ date, hour: dayStartHour }));
-    const available = msAt({ date, hour: dayEndHour }) - cursor;
+    cursor = Math.max(cursor, start);
+    const available = end - cursor;
     if (remaining <= available) return new Date(cursor + remaining).toISOString();
     remaining -= available;
-    cursor = msAt({ date, hour: dayEndHour });
+    cursor = end;
+  }
+}
+
+/**
+ * Working hours elapsed between two instants: the time in [from, to] that falls within 09:00–17:00
+ * London time on England & Wales working days, in hours (fractional). Used to show a worklist item's
+ * age and to decide whether it has passed its acknowledgement time. The inverse of `addWorkingHours`
+ * for a start inside working time: `workingHoursBetween({ from, to: addWorkingHours({ from, hours }) }) === hours`.
+ * Negative when `to` is before `from`.
+ */
+export function workingHoursBetween({
+  from,
+  to,
+  bankHolidays,
+  dayStartHour = 9,
+  dayEndHour = 17,
+}: { from: string; to: string; dayStartHour?: number; dayEndHour?: number } & BankHolidays): number {
+  checkWorkingHours(dayStartHour, dayEndHour);
+  const a = parseInstant(from);
+  const b = parseInstant(to);
+  if (a === b) return 0;
+  const [start, end, sign] = a < b ? [a, b, 1] : [b, a, -1];
+  let total = 0;
+  const lastDate = londonDateOf(end);
+  for (let date = londonDateOf(start); compareIsoDates(date, lastDate) <= 0; date = addDays(date, 1)) {
+    if (!isWorkingDay({ date, bankHolidays })) continue;
+    const open = Math.max(start, londonInstant({ date, hour: dayStartHour }));
+    const close = Math.min(end, londonInstant({ date, hour: dayEndHour }));
+    if (close > open) total += close - open;
+  }
+  return (sign * total) / MS_PER_HOUR;
+}
+
+function checkWorkingHours(dayStartHour: number, dayEndHour: number): void {
+  if (!Number.isInteger(dayStartHour) || !Number.isInteger(dayEndHour) || dayStartHour < 0 || dayEndHour > 24 || dayStartHour >= dayEndHour) {
+    throw new RangeError(`Invalid working hours ${dayStartHour}–${dayEndHour}`);
   }
 }
