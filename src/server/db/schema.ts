@@ -361,7 +361,46 @@ export interface WorklistItemsTable {
   outcome_note: string | null;
 }
 
+// #3 closed loops (migration 0005) — safeguarding-loops module
+export interface SafeguardingLoopsTable {
+  child_id: string;
+  id: string;
+  kind: string;
+  opened_at: Timestamp;
+  opened_by: string | null;
+  source_event_id: string | null;
+  plan_event_id: string | null;
+  referrer_organisation_id: string | null;
+  referral_mode: string | null;
+  conference_kind: string | null;
+  conference_at: Timestamp | null;
+  assessment_id: string | null;
+  contribution_id: string | null;
+}
+export interface SafeguardingLoopStepsTable {
+  child_id: string;
+  id: string;
+  loop_id: string;
+  step: string;
+  agency: string;
+  agency_organisation_id: string | null;
+  sequence: number;
+  expected_by: Timestamp;
+  rule: string;
+  needs_acknowledgement: ColumnType<boolean, boolean | undefined, boolean>;
+  received_at: Timestamp | null;
+  received_by: string | null;
+  received_event_id: string | null;
+  received_note: string | null;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  escalated_at: Timestamp | null;
+}
+// end #3 closed loops
+
 export interface Database {
+  safeguarding_loops: SafeguardingLoopsTable; // #3 closed loops
+  safeguarding_loop_steps: SafeguardingLoopStepsTable; // #3 closed loops
   child_events: ChildEventsTable;
   worklist_items: WorklistItemsTable;
   name_vocabulary: NameVocabularyTable;
