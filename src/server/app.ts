@@ -16,6 +16,7 @@ import { childrenRoutes } from './modules/children/children.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { lacHealthRoutes } from './modules/lac-health/lac-health.routes.js';
 import { lacImportRoutes } from './modules/lac-import/lac-import.routes.js';
+import { chronologyRoutes } from './modules/chronology/chronology.routes.js';
 import { AppError, createUnauthenticatedError } from './shared/app-error.js';
 import type { Actor } from './shared/actor.js';
 import type { Clock } from './shared/clock.js';
@@ -171,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // #3 event feed import
       // #3 closed loops
       // #3 chronology
+      await api.register(chronologyRoutes({ db: deps.db, clock: deps.clock }));
       // #3 drift
       // #5 confidentiality: break-glass, consent, access review
     },
