@@ -100,6 +100,8 @@ const common = {
   summary: text('a summary', 2000),
   significance: z.enum(SIGNIFICANCE).optional(),
   confidentiality: z.enum(CONFIDENTIALITY_CATEGORIES).default('standard'),
+  /** Where it happened (e.g. the hospital of an ED attendance); defaults to the recorder's organisation. */
+  organisationId: uuid.optional(),
   /** The sending system's own id for this event (feed rows, integrations): re-sending it is idempotent. */
   sourceSystem: z.string().trim().min(1).max(50).optional(),
   sourceId: z.string().trim().min(1).max(100).optional(),
@@ -113,7 +115,9 @@ export const recordEventBody = z.discriminatedUnion(
   ],
   { error: 'Select the type of event' },
 );
-export type RecordEventInput = z.infer<typeof recordEventBody> & { details: Record<string, unknown> };
+const commonFields = z.object(common);
+/** One event as validated (the details object is validated per type by EVENT_DETAILS). */
+export type RecordEventInput = z.output<typeof commonFields> & { type: (typeof EVENT_TYPES)[number]; details: Record<string, unknown> };
 
 export const recordedEvent = z.object({
   eventId: uuid,

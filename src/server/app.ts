@@ -15,7 +15,10 @@ import { SESSION_COOKIE, SessionStore, type SessionContext } from './modules/aut
 import { childrenRoutes } from './modules/children/children.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { lacHealthRoutes } from './modules/lac-health/lac-health.routes.js';
+import { eventsRoutes } from './modules/events/events.routes.js';
 import { lacImportRoutes } from './modules/lac-import/lac-import.routes.js';
+import { safeguardingLoopsRoutes } from './modules/safeguarding-loops/loops.routes.js';
+import { eventsImportRoutes } from './modules/events-import/events-import.routes.js';
 import { chronologyRoutes } from './modules/chronology/chronology.routes.js';
 import { AppError, createUnauthenticatedError } from './shared/app-error.js';
 import type { Actor } from './shared/actor.js';
@@ -54,6 +57,12 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
+    // Router errors (a malformed or over-long path segment) get the one error body too; the path is
+    // not echoed back (it may hold an NHS number). Found by src/server/robustness/input-properties.test.ts.
+    frameworkErrors: (error, _req, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void reply.code(tooLong ? 414 : 400).send({ error: { code: tooLong ? 'request.path_too_long' : 'request.bad_url', message: tooLong ? 'A part of the address is too long' : 'The address is not valid' } });
+    },
     logger: deps.logger
       ? {
           level: 'info',
@@ -168,9 +177,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(organisationRoutes({ db: deps.db, clock: deps.clock }));
       await api.register(lacHealthRoutes({ db: deps.db, clock: deps.clock }));
       await api.register(lacImportRoutes({ db: deps.db, clock: deps.clock }));
-      // #3 safeguarding events: events + worklists
+      await api.register(eventsRoutes({ db: deps.db, clock: deps.clock })); // #3 safeguarding events: events + worklists
       // #3 event feed import
+      await api.register(eventsImportRoutes({ db: deps.db, clock: deps.clock }));
       // #3 closed loops
+      await api.register(safeguardingLoopsRoutes({ db: deps.db, clock: deps.clock }));
       // #3 chronology
       await api.register(chronologyRoutes({ db: deps.db, clock: deps.clock }));
       // #3 drift
