@@ -20,7 +20,9 @@ import { lacImportRoutes } from './modules/lac-import/lac-import.routes.js';
 import { safeguardingLoopsRoutes } from './modules/safeguarding-loops/loops.routes.js';
 import { eventsImportRoutes } from './modules/events-import/events-import.routes.js';
 import { chronologyRoutes } from './modules/chronology/chronology.routes.js';
+import { driftRoutes } from './modules/drift/drift.routes.js';
 import { AppError, createUnauthenticatedError } from './shared/app-error.js';
+import { createNulCharacterError, findNulCharacter } from './shared/nul-character.js';
 import type { Actor } from './shared/actor.js';
 import type { Clock } from './shared/clock.js';
 
@@ -160,6 +162,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // the per-session token in a header, which a cross-site form cannot set.
     if (req.session && !['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers['x-csrf-token'] !== req.session.csrfToken) throw createCsrfError();
   });
+  // PostgreSQL text cannot hold U+0000: refuse it as bad input naming the field, not a 500 from the database.
+  app.addHook('preValidation', async (req) => {
+    const nul = findNulCharacter(req.body) ?? findNulCharacter(req.query) ?? findNulCharacter(req.params);
+    if (nul) throw createNulCharacterError(nul);
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -185,6 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // #3 chronology
       await api.register(chronologyRoutes({ db: deps.db, clock: deps.clock }));
       // #3 drift
+      await api.register(driftRoutes({ db: deps.db, clock: deps.clock }));
       // #5 confidentiality: break-glass, consent, access review
     },
     { prefix: '/api/v1' },
