@@ -238,6 +238,26 @@ describe('demo children', () => {
     }
   });
 
+  test('safeguarding events are recorded through the event log and routed (#3)', async () => {
+    const ellie = await handle.db.selectFrom('children').select('id').where('nhs_number', '=', DEMO_CHILD_NHS_NUMBER).executeTakeFirstOrThrow();
+    const items = await handle.db
+      .selectFrom('worklist_items as wi')
+      .innerJoin('child_events as e', (j) => j.onRef('e.child_id', '=', 'wi.child_id').onRef('e.id', '=', 'wi.event_id'))
+      .innerJoin('teams as t', 't.id', 'wi.team_id')
+      .select(['e.type', 't.kind', 'wi.priority', 'wi.rule_id'])
+      .where('wi.child_id', '=', ellie.id)
+      .execute();
+    expect(items).toEqual(expect.arrayContaining([
+      expect.objectContaining({ type: 'ed_attendance', kind: 'emergency_department', rule_id: 'ed-attendance-liaison-check' }),
+      expect.objectContaining({ type: 'ed_attendance', kind: 'health_visiting', priority: 'urgent' }),
+      expect.objectContaining({ type: 'police_dv_notification', kind: 'general_practice' }),
+    ]));
+    const dv = await handle.db.selectFrom('child_events').select(['child_id', 'household_event_id', 'confidentiality']).where('type', '=', 'police_dv_notification').execute();
+    expect(dv.length).toBeGreaterThanOrEqual(2); // Ellie and Tobias live together
+    expect(new Set(dv.map((d) => d.household_event_id)).size).toBe(1);
+    expect(dv.every((d) => d.confidentiality === 'dv_disclosure')).toBe(true);
+  });
+
   test('seeding the demo twice is refused with a clear error', async () => {
     await expect(seedDemo({ db: handle.db, today: TODAY, passwordHash: PASSWORD_HASH })).rejects.toBeInstanceOf(DemoAlreadySeededError);
   });

@@ -27,6 +27,8 @@ import type {
   TeamsTable,
   UsersTable,
 } from '../server/db/schema.js';
+import type { RecordEventInput } from '../contracts/events.js';
+import { recordEvents } from '../server/modules/events/events.usecases.js';
 import { DEMO_NHS_POSITIONS, NhsNumberSequence, upn } from './identifiers.js';
 import { familyName, givenName, houseAddress, postcode, type Sex } from './names.js';
 import { hashSeed, Rng } from './random.js';
@@ -199,7 +201,7 @@ interface Household {
   previous?: { line1: string; postcode: string; fromDaysAgo: number };
 }
 
-export async function seedDemo({ db, today, passwordHash }: { db: Kysely<Database>; today: string; passwordHash: string }): Promise<{ users: DemoUser[] }> {
+export async function seedDemo({ db, today, passwordHash, now = new Date() }: { db: Kysely<Database>; today: string; passwordHash: string; now?: Date }): Promise<{ users: DemoUser[] }> {
   const existing = await db.selectFrom('organisations').select('id').where('code', '=', DEMO_LA_CODE).executeTakeFirst();
   if (existing) throw new DemoAlreadySeededError();
 
@@ -213,6 +215,10 @@ export async function seedDemo({ db, today, passwordHash }: { db: Kysely<Databas
   const monthsAgo = (months: number) => addMonths(today, -months);
   const dobFor = ([years, days]: readonly [number, number]) => addDays(addYears(today, -years), -days);
   const at = (date: string, time = '10:00:00') => `${date}T${time}Z`;
+  /** Safeguarding events (#3), recorded through the real event log after the rest is written, so they are routed. */
+  const demoEvents: { childId: string; input: RecordEventInput }[] = [];
+  const event = (childId: string, daysBefore: number, time: string, input: Omit<RecordEventInput, 'occurredAt' | 'confidentiality'> & { confidentiality?: RecordEventInput['confidentiality'] }) =>
+    demoEvents.push({ childId, input: { confidentiality: 'standard', ...input, occurredAt: at(daysAgo(daysBefore), time) } as RecordEventInput });
 
   // ---- Organisations, teams, users ----
   const orgIds = {} as Record<OrgKey, string>;
@@ -430,6 +436,10 @@ export async function seedDemo({ db, today, passwordHash }: { db: Kysely<Databas
     const home = household(240, 2200);
     const ellie = child({ given: 'Ellie', family: 'Thistlewood', sex: 'female', age: [2, 97], practice: 'gp1', motherId: mother, laChildId: true, ethnicity: 'WBRI', nhsNumber: DEMO_CHILD_NHS_NUMBER }, home);
     const tobias = child({ given: 'Tobias', family: 'Thistlewood', sex: 'male', age: [7, 140], practice: 'gp1', school: 'school1', motherId: mother, laChildId: true, ethnicity: 'WBRI' }, home);
+    event(ellie, 95, '19:20:00', { type: 'ed_attendance', organisationId: orgIds.hospitals, summary: 'Scald to left hand from a cup of tea; mother says Ellie pulled it off the table', details: { presentingComplaint: 'Scald, left hand', accompaniedBy: 'mother', accompanyingAdultHasParentalResponsibility: 'yes', injury: true, injuryMechanism: 'Hot drink pulled from table', discharge: 'home', safeguardingConcern: false } });
+    event(ellie, 5, '23:40:00', { type: 'police_dv_notification', organisationId: orgIds.mash, confidentiality: 'dv_disclosure', summary: 'Police called to a domestic incident at the family home; children asleep upstairs', details: { policeReference: 'OUS-DEMO-0417', riskLevel: 'medium', childrenPresent: 'yes', adultsInvolved: [{ name: 'Mabel Thistlewood', role: 'victim', relationshipToChild: 'mother' }, { name: 'Rory Brackenridge', role: 'alleged_perpetrator', relationshipToChild: 'father' }] } });
+    event(ellie, 2, '03:10:00', { type: 'ed_attendance', organisationId: orgIds.hospitals, summary: 'Bruise to right cheek; mother says Ellie fell against the cot', details: { presentingComplaint: 'Facial bruise', accompaniedBy: 'mother', accompanyingAdultHasParentalResponsibility: 'yes', injury: true, injuryMechanism: 'Fall against cot rail (mother’s account)', discharge: 'home', safeguardingConcern: true, safeguardingConcernNote: 'Second injury in three months; bruise on the face of a two-year-old; known CP plan' } });
+    event(tobias, 3, '11:15:00', { type: 'mash_referral', organisationId: orgIds.school1, summary: 'Class teacher rang MASH: Tobias said he is scared to go home', details: { mode: 'verbal', concern: 'Tobias told his teacher he is scared when his dad visits', referrerName: 'Pip Fallowfield', referrerRole: 'Class teacher, Larkspur Lane Primary School' } });
     const ellieUsual = names.find((n) => n.child_id === ellie)!;
     ellieUsual.valid_from = daysAgo(182);
     names.push({ child_id: ellie, id: rng.uuid(), given_name: 'Ellie', family_name: 'Brackenridge', kind: 'previous', valid_from: dobs.get(ellie)!, valid_to: daysAgo(183) });
@@ -460,6 +470,7 @@ export async function seedDemo({ db, today, passwordHash }: { db: Kysely<Databas
   {
     const mother = person({ given: 'Marigold', family: 'Nettlecombe', age: 19 });
     const unborn = child({ given: 'Baby', family: 'Nettlecombe', sex: 'unknown', dueInDays: 42, practice: 'gp2', motherId: mother, laChildId: true, ethnicity: 'WBRI' }, household(90));
+    event(unborn, 30, '10:00:00', { type: 'maternity_booking', organisationId: orgIds.hospitals, summary: 'Booked at 28 weeks; mother disclosed past domestic abuse and low mood', details: { gestationWeeks: 28, riskFactors: ['domestic_abuse', 'parental_mental_health', 'late_booking'] } });
     episode(unborn, { kind: 'child_in_need', from: daysAgo(75), to: daysAgo(21), source: 'Ouseford pre-birth assessment' });
     episode(unborn, { kind: 'child_protection', from: daysAgo(21), cp: 'neglect', source: 'Ouseford pre-birth child protection conference' });
     allocate(unborn, 'maternity', 'midwifery', 'midwife', 120);
@@ -541,6 +552,7 @@ export async function seedDemo({ db, today, passwordHash }: { db: Kysely<Databas
     allocate(girl, 'camhs', 'camhs', 'camhs_practitioner', 90);
     allocate(girl, 'schoolNursing', 'school_nursing', 'school_nurse', 150);
     hospitalNumber(girl);
+    event(girl, 12, '16:30:00', { type: 'significant_event', organisationId: orgIds.sexualHealth, confidentiality: 'sexual_health', summary: 'Attended the young people’s clinic; emergency contraception given; exploitation screening repeated', details: { category: 'Sexual health consultation' } });
 
     const mother2 = person({ given: 'Yasmin', family: 'Fiddlepond', age: 38 });
     const boy = child({ given: 'Rory', family: 'Fiddlepond', sex: 'male', age: [15, 210], practice: 'gp1', school: 'school3', motherId: mother2, laChildId: true }, household(1900, 4000));
@@ -742,6 +754,9 @@ export async function seedDemo({ db, today, passwordHash }: { db: Kysely<Databas
     const p = child({ given: 'Wilf', family: 'Puddlewood', sex: 'male', age: [2, 10], practice: 'gp1', motherId: puddle }, household(600));
     allocate(p, 'ed', 'emergency_department', 'paediatric_liaison_nurse', 3);
     allocate(p, 'hvNorth', 'health_visiting', 'health_visitor', 700);
+    for (const daysBefore of [60, 8]) {
+      event(p, daysBefore, '09:30:00', { type: 'missed_appointment', organisationId: orgIds.hospitals, summary: 'Not brought to the children’s physiotherapy clinic', details: { kind: 'was_not_brought', service: 'Children’s physiotherapy', clinic: 'Ouseford Hospital outpatients', plannedCareType: 'physiotherapy' } });
+    }
     hospitalNumber(p);
 
     const practices: Practice[] = ['gp1', 'gp2', 'gp3'];
@@ -778,6 +793,25 @@ export async function seedDemo({ db, today, passwordHash }: { db: Kysely<Databas
     await tx.insertInto('status_episodes').values(episodes).execute();
     await tx.insertInto('manual_flags').values(flags).execute();
     await tx.insertInto('caseload_allocations').values(allocations).execute();
+    // Escalations go to the 0-19 team manager; unallocated work to the teams that triage it.
+    await tx.updateTable('teams').set({ manager_user_id: userIds.zero_to_nineteen_team_manager }).where('id', 'in', [teamIds.hvNorth, teamIds.hvSouth, teamIds.schoolNursing]).execute();
+    await tx.updateTable('teams').set({ manager_user_id: userIds.named_nurse }).where('id', 'in', [teamIds.ed, teamIds.communitySafeguarding]).execute();
+    await tx.updateTable('teams').set({ receives_unallocated: true }).where('id', 'in', [teamIds.hvNorth, teamIds.schoolNursing, teamIds.communitySafeguarding]).execute();
+    // Each event is recorded as if it arrived 20 minutes after it happened, so its worklist items age
+    // (and the oldest escalate) as they would have.
+    for (const { childId, input } of demoEvents) {
+      const arrived = new Date(Math.min(Date.parse(input.occurredAt) + 20 * 60_000, now.getTime()));
+      await recordEvents(
+        { db: tx, clock: { now: () => arrived, today: () => arrived.toISOString().slice(0, 10) } },
+        {
+          actor: { userId: userIds.designated_nurse, username: demoUsername('designated_nurse'), role: 'designated_nurse', organisationId: orgIds.icb, teamId: teamIds.designated, channel: 'cli' },
+          submissions: [{ childId, input }],
+          source: 'feed',
+          checkScope: false,
+          tx,
+        },
+      );
+    }
   });
 
   return { users: result };
