@@ -482,3 +482,54 @@ describe('exports', () => {
     expect(JSON.parse(rows[rows.length - 1]!.record).details).toMatchObject({ format: 'print' });
   });
 });
+
+describe('through the event log API: the loop closing on the timeline', () => {
+  const post = (who: string, url: string, payload: unknown) => app.inject({ method: 'POST', url, headers: as[who]!.headers, payload: payload as object });
+
+  test('an ED attendance recorded by API shows with its routed items, and the HV’s acknowledgement and outcome', async () => {
+    const child = await addChild('Wilhelmina', 'Osterfield');
+    await handle.db.updateTable('children').set({ registered_practice_id: fx.organisations.practiceA }).where('id', '=', child).execute();
+    await handle.db.insertInto('caseload_allocations').values({ child_id: child, id: randomUUID(), team_id: fx.teams.hvTeam, user_id: fx.users.hv!.id, service: 'health_visiting', started_on: '2025-01-01', ended_on: null }).execute();
+    const recorded = await post('designated', `/api/v1/children/${child}/events`, {
+      type: 'ed_attendance',
+      occurredAt: '2026-11-27T03:10:00Z',
+      summary: 'Fell from a climbing frame, wrist injury',
+      details: { presentingComplaint: 'Wrist injury', accompaniedBy: 'father', accompanyingAdultHasParentalResponsibility: 'yes', injury: true, injuryMechanism: 'Fall from a climbing frame', discharge: 'home', safeguardingConcern: false },
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    const eventId = recorded.json().eventId as string;
+
+    const before = (await chronologyOf('hv', child)).entries.find((e) => e.id === eventId)!;
+    expect(before).toMatchObject({ type: 'ed_attendance', summary: 'Fell from a climbing frame, wrist injury', source: 'api' });
+    const hvItem = before.worklistItems.find((i) => i.teamName === 'Health visiting north')!;
+    expect(hvItem).toMatchObject({ state: 'open', acknowledgedAt: null });
+    expect(before.worklistItems.length).toBe(recorded.json().routed.length);
+
+    expect((await post('hv', `/api/v1/children/${child}/worklist-items/${hvItem.id}/acknowledge`, {})).statusCode).toBe(204);
+    expect((await post('hv', `/api/v1/children/${child}/worklist-items/${hvItem.id}/action`, { outcome: 'contact_made', note: 'Spoke to father' })).statusCode).toBe(204);
+    const after = (await chronologyOf('hv', child)).entries.find((e) => e.id === eventId)!;
+    expect(after.worklistItems.find((i) => i.id === hvItem.id)).toMatchObject({ state: 'actioned', outcome: 'contact_made', acknowledgedAt: expect.any(String), actionedAt: expect.any(String) });
+  });
+
+  test('a police DV notification recorded by API is one entry on the household chronology', async () => {
+    const older = await addChild('Cuthbert', 'Larkspurr');
+    const younger = await addChild('Primrose', 'Larkspurr');
+    await handle.db.insertInto('relationships').values({ child_id: older, id: randomUUID(), kind: 'sibling', related_child_id: younger, related_person_id: null, lives_with: true }).execute();
+    await handle.db.insertInto('relationships').values({ child_id: younger, id: randomUUID(), kind: 'sibling', related_child_id: older, related_person_id: null, lives_with: true }).execute();
+    const recorded = await post('designated', `/api/v1/children/${older}/events`, {
+      type: 'police_dv_notification',
+      occurredAt: '2026-11-26T23:40:00Z',
+      summary: 'Police attended a domestic incident at the family home',
+      details: { policeReference: 'TST-26-0042', riskLevel: 'medium', childrenPresent: 'yes', adultsInvolved: [{ name: 'Adult Larkspurr', role: 'victim', relationshipToChild: 'mother' }] },
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    expect(new Set(recorded.json().childIds)).toEqual(new Set([older, younger]));
+    const household = (await get('designated', `/api/v1/children/${older}/household-chronology`)).json() as ChronologyResponse;
+    const dv = household.entries.filter((e) => e.type === 'police_dv_notification');
+    expect(dv).toHaveLength(1);
+    expect(dv[0]!.childIds).toEqual([older, younger].sort());
+    expect(household.total).toBe(1);
+    // Each child's own chronology still has its copy.
+    expect((await chronologyOf('designated', younger)).entries.map((e) => e.type)).toEqual(['police_dv_notification']);
+  });
+});
