@@ -13,6 +13,7 @@ import { systemClock } from '../server/shared/clock.js';
 import { ensureDemoData, packageVersion, startServer } from '../server/start.js';
 import { CliInputError, errorJson, EXIT, printJson } from './output.js';
 import { registerReportCommands } from './report.commands.js';
+import { runSweeps } from '../server/sweeps.js';
 import { registerImportCommands } from './import.commands.js';
 
 function config(): Config {
@@ -152,6 +153,18 @@ export function buildProgram(): Command {
         else if (result.ok) process.stdout.write(`Audit log intact: ${result.rowsChecked.toLocaleString('en-GB')} rows in ${result.chains} chains verified.\n`);
         else process.stdout.write(`AUDIT LOG BROKEN at chain ${result.firstBreak!.chainId}, row ${result.firstBreak!.seq}: ${result.firstBreak!.problem}\n(${result.rowsChecked} rows verified before the break)\n`);
         if (!result.ok) process.exitCode = EXIT.failure;
+      });
+    });
+
+  program
+    .command('sweep')
+    .description('Escalate worklist items and loop steps past their deadlines (the server also does this every minute)')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withDatabase(async (handle) => {
+        const result = await runSweeps({ db: handle.db, clock: systemClock });
+        if (options.json) printJson(result);
+        else process.stdout.write(`Escalated ${result.worklistItemsEscalated} worklist item(s) and ${result.loopStepsEscalated} loop step(s).\n`);
       });
     });
 

@@ -63,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // not echoed back (it may hold an NHS number). Found by src/server/robustness/input-properties.test.ts.
     frameworkErrors: (error, _req, reply) => {
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-      void reply.code(tooLong ? 414 : 400).send({ error: { code: tooLong ? 'request.path_too_long' : 'request.bad_url', message: tooLong ? 'A part of the address is too long' : 'The address is not valid' } });
+      void (reply as unknown as { code(status: number): { send(body: unknown): unknown } }).code(tooLong ? 414 : 400).send({ error: { code: tooLong ? 'request.path_too_long' : 'request.bad_url', message: tooLong ? 'A part of the address is too long' : 'The address is not valid' } });
     },
     logger: deps.logger
       ? {

@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { hashPassword } from './modules/auth/password.js';
 import { systemClock, type Clock } from './shared/clock.js';
+import { scheduleSweeps } from './sweeps.js';
 import type { Db } from './db/database.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -50,6 +51,8 @@ export interface StartServerOptions {
   logger?: boolean;
   clock?: Clock;
   secureCookies?: boolean;
+  /** How often the escalation sweep runs (default every minute; 0 = never, e.g. in tests that drive it). */
+  sweepIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -77,6 +80,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       version: packageVersion(),
     });
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 3000 });
+    const sweepIntervalMs = options.sweepIntervalMs ?? 60_000;
+    const stopSweeps = sweepIntervalMs > 0 ? scheduleSweeps({ db: database.db, clock }, { intervalMs: sweepIntervalMs, onError: (error) => app.log.error({ err: { message: error instanceof Error ? error.name : 'error' } }, 'escalation sweep failed') }) : async () => {};
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
@@ -88,6 +93,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       demo,
       demoPassword: DEMO_PASSWORD,
       close: async () => {
+        await stopSweeps();
         await app.close();
         await database.close();
       },
