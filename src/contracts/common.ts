@@ -7,7 +7,14 @@ export const isoDate = (label: string) =>
     .string({ error: `Enter ${label}` })
     .trim()
     .min(1, `Enter ${label}`)
-    .refine((value) => isIsoDate(value), `${capitalise(label)} must be a real date in the format YYYY-MM-DD`);
+    .refine((value) => isIsoDate(value), `${capitalise(label)} must be a real date in the format YYYY-MM-DD`)
+    // Outside these years a date is a typing error, and PostgreSQL (no year 0) or the statutory-clock
+    // arithmetic (years beyond 9999) would fail on it with a 500 (found by the robustness property tests).
+    .refine((value) => !isIsoDate(value) || (value >= EARLIEST_DATE && value <= LATEST_DATE), `${capitalise(label)} must be between 1900 and 2100`);
+
+/** The dates CLASP accepts from users: nothing it records is before 1900 or after 2100. */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2100-12-31';
 
 export const pastOrTodayIsoDate = (label: string, today: () => string) =>
   isoDate(label).refine((value) => value <= today(), `${capitalise(label)} must be today or in the past`);
