@@ -1,8 +1,9 @@
 /**
  * CLASP's performance benchmark (`npm run bench -- [options]`). Never part of `npm test`.
  *
- *   --only pg|pglite|seed|chronology   run one part (default: all; the PostgreSQL part needs DATABASE_URL;
- *                           chronology: bench/chronology.ts, a child with 10,000 events)
+ *   --only pg|pglite|seed|chronology|events-ingest   run one part (default: all; the PostgreSQL part needs DATABASE_URL;
+ *                           chronology: bench/chronology.ts, a child with 10,000 events;
+ *                           events-ingest: bench/events-ingest.ts, an ED feed of 50,000 rows incl. routing)
  *   --national-limit N      children in the national seed (default 12,000,000; smaller for trial runs)
  *   --duration S            seconds per measured autocannon run (default 10, after a 2 s warm-up)
  *   --page-requests N       sequential requests per page API call on PGlite (default 50)
@@ -50,11 +51,11 @@ function parseOptions() {
     strict: true,
   });
   if (values.help) {
-    process.stdout.write('npm run bench -- [--only pg|pglite|seed|chronology] [--national-limit N] [--duration S] [--page-requests N] [--wait-quiet S] [--reuse-seed]\nSee bench/README.md.\n');
+    process.stdout.write('npm run bench -- [--only pg|pglite|seed|chronology|events-ingest] [--national-limit N] [--duration S] [--page-requests N] [--wait-quiet S] [--reuse-seed]\nSee bench/README.md.\n');
     process.exit(0);
   }
   const only = values.only ?? null;
-  if (only !== null && !['pg', 'pglite', 'seed', 'chronology'].includes(only)) throw new Error(`--only must be pg, pglite, seed or chronology (got '${only}')`);
+  if (only !== null && !['pg', 'pglite', 'seed', 'chronology', 'events-ingest'].includes(only)) throw new Error(`--only must be pg, pglite, seed, chronology or events-ingest (got '${only}')`);
   const int = (name: string, raw: string | undefined, fallback: number, min: number, max: number) => {
     if (raw === undefined) return fallback;
     const value = Number(raw.replace(/[_,]/g, ''));
@@ -62,7 +63,7 @@ function parseOptions() {
     return value;
   };
   return {
-    only: only as 'pg' | 'pglite' | 'seed' | 'chronology' | null,
+    only: only as 'pg' | 'pglite' | 'seed' | 'chronology' | 'events-ingest' | null,
     nationalLimit: int('national-limit', values['national-limit'], SCALE_PROFILES.national.children, 1_000, SCALE_PROFILES.national.children),
     durationS: int('duration', values.duration, 10, 1, 300),
     pageRequests: int('page-requests', values['page-requests'], 50, 5, 500),
@@ -393,6 +394,13 @@ async function main() {
     const { runChronologyBench, chronologySummary } = await import('./chronology.js');
     const chronology = await runChronologyBench({ databaseUrl: process.env.DATABASE_URL || undefined });
     process.stdout.write(`${JSON.stringify(chronology, null, 2)}\n\n${chronologySummary(chronology)}\n`);
+    return;
+  }
+  if (opts.only === 'events-ingest') {
+    // #3: an ED attendance feed of 50,000 rows, parsed, recorded and routed (bench/events-ingest.ts).
+    const { runEventsIngestBench, eventsIngestSummary } = await import('./events-ingest.js');
+    const ingest = await runEventsIngestBench({ databaseUrl: process.env.DATABASE_URL || undefined });
+    process.stdout.write(`${JSON.stringify(ingest, null, 2)}\n\n${eventsIngestSummary(ingest)}\n`);
     return;
   }
   const databaseUrl = process.env.DATABASE_URL || undefined;
