@@ -267,6 +267,16 @@ export const childSummarySchema = z.object({
   episodes: z.array(episodeSchema),
   manualFlags: z.array(manualFlagSchema),
   flags: z.array(flagSchema),
+  /** Drift (#3): risks with no follow-up, referrals with no outcome, items past escalation — shown in the summary. */
+  drift: z.array(
+    z.object({
+      ruleId: z.string().nullable(),
+      since: z.string(),
+      description: z.string(),
+      eventIds: z.array(z.string()),
+      restricted: z.object({ category: z.string(), label: z.string(), whomToAsk: z.string() }).nullable(),
+    }),
+  ),
   accessBasis: z.string(),
 });
 export type ChildSummary = z.infer<typeof childSummarySchema>;

@@ -28,6 +28,7 @@ import {
   createNotUnbornError,
   createPossibleDuplicatesError,
 } from './children.errors.js';
+import { driftForChild } from '../drift/drift.usecases.js';
 import {
   childrenInScope,
   findChildWithRelationships,
@@ -115,11 +116,12 @@ export async function getChildSummary(deps: Deps, { actor, childId }: { actor: A
 
 async function buildSummary(tx: Db, clock: Clock, actor: Actor, { child, basis }: ChildAccess): Promise<ChildSummary> {
   const today = clock.today();
-  const [episodesMap, manualMap, parts, orgs] = await Promise.all([
+  const [episodesMap, manualMap, parts, orgs, drift] = await Promise.all([
     loadEpisodes(tx, [child.id]),
     loadManualFlags(tx, [child.id]),
     loadRecordParts(tx, child.id),
     loadOrganisations(tx, [child.registered_practice_id, child.school_id, child.responsible_la_id]),
+    driftForChild(tx, child.id, clock.now(), { role: actor.role }),
   ]);
   const episodes = episodesMap.get(child.id) ?? [];
   const manualFlags = manualMap.get(child.id) ?? [];
@@ -204,6 +206,7 @@ async function buildSummary(tx: Db, clock: Clock, actor: Actor, { child, basis }
       disclosureReason: f.disclosureReason ?? null,
     })),
     flags: deriveFlags({ episodes, manualFlags, today, dateOfBirth: child.date_of_birth, isUnborn: child.is_unborn }),
+    drift: drift.map(({ ruleId, since, description, eventIds, restricted }) => ({ ruleId, since, description, eventIds, restricted })),
     accessBasis: basis,
   };
 }

@@ -228,6 +228,17 @@ describe('escalation to the team manager', () => {
   });
 });
 
+describe('drift in the child summary', () => {
+  test('a third ED attendance in 12 months shows as drift on the child’s summary', async () => {
+    for (const [day, id] of [['2026-08-01', 'ATT-2'], ['2026-10-01', 'ATT-3']] as const) {
+      const response = await post('designated', `/api/v1/children/${fx.children.barnaby}/events`, edAttendance({ occurredAt: `${day}T10:00:00Z`, sourceSystem: 'RXO-ED', sourceId: id }));
+      expect(response.statusCode, response.body).toBe(201);
+    }
+    const summary = (await get('designated', `/api/v1/children/${fx.children.barnaby}`)).json().child;
+    expect(summary.drift).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'repeated-ed-attendances' })]));
+  });
+});
+
 describe('routing rules are readable data', () => {
   test('GET /routing-rules lists every rule with its source and version', async () => {
     const body = (await get('hv', '/api/v1/routing-rules')).json();
