@@ -6,6 +6,7 @@ import type { DatabaseHandle } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { createTestDb } from '../../test/test-db.js';
 import { seedFixture, signIn, type SignedIn } from '../../test/fixtures.js';
+import { onEventsRecorded } from './loops.hooks.js';
 import { escalateOverdueLoopSteps } from './loops.usecases.js';
 
 /** A clock the tests move forward, as time passes between the steps of a loop. */
@@ -187,6 +188,21 @@ describe('MASH decision timer across Easter 2026 (Good Friday 3 April, Easter Mo
   });
 });
 
+describe('events from a feed', () => {
+  test('a verbal referral sent by a system identity (not a user) still opens the loop, with the sending organisation as referrer', async () => {
+    const eventId = randomUUID();
+    await handle.db.transaction().execute((tx) =>
+      onEventsRecorded(tx, {
+        actor: { userId: '00000000-0000-4000-8000-000000000000', username: 'feed', role: 'designated_nurse', organisationId: '00000000-0000-4000-8000-000000000000', teamId: null, channel: 'cli' },
+        events: [{ childId: fx.children.dorian, eventId, type: 'mash_referral', occurredAt: new Date('2026-11-24T09:00:00Z'), recordedAt: new Date('2026-11-24T09:01:00Z'), organisationId: fx.organisations.hospital, details: { mode: 'verbal' } }],
+        now: new Date('2026-11-24T09:01:00Z'),
+      }),
+    );
+    const loop = await handle.db.selectFrom('safeguarding_loops').selectAll().where('child_id', '=', fx.children.dorian).where('source_event_id', '=', eventId).executeTakeFirstOrThrow();
+    expect(loop).toMatchObject({ kind: 'mash_referral', opened_by: null, referrer_organisation_id: fx.organisations.hospital, referral_mode: 'verbal' });
+  });
+});
+
 describe('child protection conference loop: invitation → reports due → plan received → filed by each service', () => {
   let conferenceId: string;
 
@@ -236,9 +252,9 @@ describe('child protection conference loop: invitation → reports due → plan 
     const designated = (await get('designated', `/api/v1/children/${fx.children.amelia}/cp-conferences/${conferenceId}/gp-report-draft`)).json();
     expect(designated.chronology.find((e: { type: string }) => e.type === 'significant_event')).toMatchObject({ summary: 'Seen at the sexual health clinic with an adult', restricted: null });
 
-    const audit = await handle.db.selectFrom('audit_events').select(['record']).where('child_id', '=', fx.children.amelia).where('action', '=', 'safeguarding_loop.gp_report_draft_redaction').where('actor_id', '=', fx.users.gp!.id).execute();
-    expect(JSON.parse(audit[0]!.record).details).toMatchObject({ conferenceId, redacted: 1 });
-    expect(await auditActions(fx.children.amelia)).toContain('safeguarding_loop.gp_report_draft:allowed');
+    const audit = await handle.db.selectFrom('audit_events').select(['record']).where('child_id', '=', fx.children.amelia).where('action', '=', 'safeguarding_loop.gp_report_draft').where('outcome', '=', 'allowed').where('actor_id', '=', fx.users.gp!.id).execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.record).details).toMatchObject({ conferenceId, redacted: 1, entries: draft.chronology.length, basis: 'registered_practice' });
   });
 
   test('a report received is recorded once; a report dated in the future is refused with the field named', async () => {

@@ -242,9 +242,10 @@ export async function gpReportDraft(deps: Deps, { actor, childId, conferenceId }
   const now = deps.clock.now();
   const today = deps.clock.today();
   const from = addMonths(today, -12);
-  let redacted = 0;
-  let entries = 0;
-  const draft = await withChild(deps, { actor, childId, resource: 'safeguarding_loop', action: 'read', auditAction: 'safeguarding_loop.gp_report_draft', details: { conferenceId } }, async (tx, { child }) => {
+  // withChild writes the allowed row after the work, from this object: how much of the chronology was
+  // withheld from the reader is recorded in the same audit row, in the same transaction.
+  const auditDetails: Record<string, unknown> = { conferenceId };
+  return withChild(deps, { actor, childId, resource: 'safeguarding_loop', action: 'read', auditAction: 'safeguarding_loop.gp_report_draft', details: auditDetails }, async (tx, { child }) => {
     const loop = await findLoop(tx, { childId, loopId: conferenceId });
     if (!loop || loop.kind !== 'cp_conference') throw createConferenceNotFoundError();
     const [episodesMap, flagsMap, parts, orgs, gpStep, events] = await Promise.all([
@@ -270,7 +271,6 @@ export async function gpReportDraft(deps: Deps, { actor, childId, conferenceId }
       const category = (Object.hasOwn(CONFIDENTIALITY, e.confidentiality) ? e.confidentiality : 'sealed_identity') as ConfidentialityCategory;
       const definition = CONFIDENTIALITY[category];
       const visible = canSeeCategory(actor.role, category) && !definition.stepUp;
-      if (!visible) redacted += 1;
       return {
         eventId: e.id,
         occurredAt: e.occurred_at.toISOString(),
@@ -281,7 +281,8 @@ export async function gpReportDraft(deps: Deps, { actor, childId, conferenceId }
         restricted: visible ? null : { category, label: definition.label, whomToAsk: definition.whomToAsk },
       };
     });
-    entries = chronology.length;
+    auditDetails.entries = chronology.length;
+    auditDetails.redacted = chronology.filter((e) => e.restricted !== null).length;
     const practice = child.registered_practice_id ? (orgs.get(child.registered_practice_id) ?? null) : null;
     return {
       conference: { id: loop.id, kind: loop.conference_kind, conferenceAt: iso(loop.conference_at), reportDueBy: iso(gpStep?.expected_by ?? null) },
@@ -307,9 +308,6 @@ export async function gpReportDraft(deps: Deps, { actor, childId, conferenceId }
       ],
     };
   });
-  // The draft's reading is audited by withChild; how much of the chronology was withheld is recorded beside it.
-  await recordAudit(deps.db, { actor, action: 'safeguarding_loop.gp_report_draft_redaction', outcome: 'allowed', childId, details: { conferenceId, entries, redacted }, at: now });
-  return draft;
 }
 
 // ---------------------------------------------------------------------------------------------
