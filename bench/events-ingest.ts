@@ -17,8 +17,7 @@
  *    contains "bench"): the national dataset already seeded there by `npm run bench -- --only pg`
  *    (it is NOT reseeded; migrations are applied). The import runs inside a transaction that is ROLLED
  *    BACK at the end, so the bench database keeps no benchmark events, worklist items or audit rows;
- *    everything but the final COMMIT is measured. With EVENTS_INGEST_EXPLAIN=1 it then prints EXPLAIN
- *    (ANALYZE, BUFFERS) of recordEvents' statements for one batch, inside another rolled-back transaction.
+ *    everything but the final COMMIT is measured.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,12 +53,12 @@ export interface IngestResult {
   committed: boolean;
 }
 
-/** Children to attend the ED: a random sample of those with an NHS number, born (not unborn). */
+/** Children to attend the ED: a random sample of those with an NHS number, under 17, born before the feed's month. */
 async function sampleNhsNumbers(db: Db, { postgres }: { postgres: boolean }): Promise<string[]> {
   const sample = postgres ? sql`TABLESAMPLE SYSTEM (1)` : sql``;
   const { rows } = await sql<{ nhs_number: string }>`
     SELECT nhs_number FROM children ${sample}
-    WHERE nhs_number IS NOT NULL AND NOT is_unborn AND date_of_birth > (current_date - interval '17 years')
+    WHERE nhs_number IS NOT NULL AND NOT is_unborn AND date_of_birth > (current_date - interval '17 years') AND date_of_birth < (current_date - interval '31 days')
     LIMIT ${SAMPLE_CHILDREN}`.execute(db);
   return rows.map((r) => r.nhs_number);
 }

@@ -200,9 +200,20 @@ describe('parseEventFeed: duplicate source ids within a file', () => {
 describe('checkFeedChildren', () => {
   test('an NHS number CLASP does not hold is an unknown child, at the NHS number column', () => {
     const result = parse('ed-attendance', fixture('ed-attendance-invalid.csv'), 'ed-attendance-invalid.csv');
-    const errors = checkFeedChildren({ fileName: 'ed-attendance-invalid.csv', childReferences: result.childReferences, known: new Set(['4010232137', '9876543210']) });
+    const known = new Map([['4010232137', { dateOfBirth: '2019-07-02' }], ['9876543210', { dateOfBirth: null }]]);
+    const errors = checkFeedChildren({ fileName: 'ed-attendance-invalid.csv', childReferences: result.childReferences, known });
     expect(errors.map(formatImportError)).toEqual([
       'ed-attendance-invalid.csv:5:2 (rule unknown_child): no child in CLASP has the NHS number 9000000009: check the number (a wrong match is worse than none), or add the child first',
     ]);
+  });
+
+  test.each([
+    ['the day before the birth (London date) is refused', '2026-11-02T23:59:00Z', ['ed.csv:2:3 (rule date_before_birth): occurred_at 2026-11-02 is before the date of birth of the child with NHS number 9434765919: check the date and the NHS number']],
+    ['the day of the birth is accepted', '2026-11-03T00:00:00Z', []],
+    ['00:30 BST on the birthday is the birthday in London, though the day before in UTC', '2026-06-02T23:30:00Z', []],
+  ])('an event dated before the child was born: %s', (_, occurredAt, expected) => {
+    const birthday = occurredAt.startsWith('2026-06') ? '2026-06-03' : '2026-11-03';
+    const result = parse('ed-attendance', ed(edRow({ occurred_at: occurredAt })), 'ed.csv');
+    expect(checkFeedChildren({ fileName: 'ed.csv', childReferences: result.childReferences, known: new Map([['9434765919', { dateOfBirth: birthday }]]) }).map(formatImportError)).toEqual(expected);
   });
 });

@@ -51,6 +51,9 @@ export interface FeedChildReference {
   readonly line: number;
   readonly column: number;
   readonly nhsNumber: string;
+  /** The row's occurred_at as a London calendar date, when it is a valid instant (for the date-of-birth check). */
+  readonly occurredOn: string | null;
+  readonly occurredAtColumn: number;
 }
 
 export interface ParsedFeed<T> {
@@ -65,6 +68,7 @@ export interface ParsedFeed<T> {
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 const YES = new Set(['yes', 'y', 'true']);
 const NO = new Set(['no', 'n', 'false']);
 
@@ -161,6 +165,8 @@ export function parseEventFeed<T>({
     const adults = new Map<number, Record<string, unknown>>();
     const columnForPath = new Map<string, FeedColumn>();
     let nhsNumber: string | null = null;
+    const occurredAtRaw = cell('occurred_at');
+    const occurredOn = INSTANT.test(occurredAtRaw) && Number.isFinite(Date.parse(occurredAtRaw)) ? londonDate.format(Date.parse(occurredAtRaw)) : null;
     for (const column of layout.columns) {
       const raw = cell(column.name);
       if (column.kind === 'nhs_number') {
@@ -169,7 +175,7 @@ export function parseEventFeed<T>({
           const check = validateNhsNumber(raw);
           if (check.valid) {
             nhsNumber = check.nhsNumber;
-            childReferences.push({ line: row.line, column: columnOf(column.name), nhsNumber });
+            childReferences.push({ line: row.line, column: columnOf(column.name), nhsNumber, occurredOn, occurredAtColumn: columnOf('occurred_at') });
           } else add(column, 'nhs_number', check.reason === 'format' ? `${column.name} must be 10 digits, found "${raw}"` : `${column.name} ${raw} is not a valid NHS number (${check.reason === 'placeholder' ? 'a placeholder' : 'the Modulus 11 check digit is wrong'})`);
         }
         continue;
@@ -271,12 +277,27 @@ function lowerFirst(message: string): string {
   return message.charAt(0).toLowerCase() + message.slice(1);
 }
 
-/** Each row's child must be known to CLASP by NHS number (`known`: the NHS numbers found). */
-export function checkFeedChildren({ fileName, childReferences, known }: { fileName: string; childReferences: readonly FeedChildReference[]; known: ReadonlySet<string> }): ImportError[] {
+/**
+ * Each row's child must be known to CLASP by NHS number (`known`: the children found, by NHS number),
+ * and the event must not be dated before the child was born (London calendar dates) — a sign the row
+ * names the wrong child (hazard H-F1).
+ */
+export function checkFeedChildren({
+  fileName,
+  childReferences,
+  known,
+}: {
+  fileName: string;
+  childReferences: readonly FeedChildReference[];
+  known: ReadonlyMap<string, { dateOfBirth: string | null }>;
+}): ImportError[] {
   const errors: ImportError[] = [];
   for (const ref of childReferences) {
-    if (!known.has(ref.nhsNumber))
+    const child = known.get(ref.nhsNumber);
+    if (!child)
       errors.push({ file: fileName, line: ref.line, column: ref.column, rule: 'unknown_child', message: `no child in CLASP has the NHS number ${ref.nhsNumber}: check the number (a wrong match is worse than none), or add the child first` });
+    else if (child.dateOfBirth && ref.occurredOn && ref.occurredOn < child.dateOfBirth)
+      errors.push({ file: fileName, line: ref.line, column: ref.occurredAtColumn, rule: 'date_before_birth', message: `occurred_at ${ref.occurredOn} is before the date of birth of the child with NHS number ${ref.nhsNumber}: check the date and the NHS number` });
   }
   return errors;
 }

@@ -77,6 +77,12 @@ describe('importEventFeed: refusals and bad input write nothing', () => {
     expect(await count('child_events')).toBe(0);
   });
 
+  test('an event dated before the child was born is an error at occurred_at (a sign of the wrong child)', async () => {
+    const error = await failure(run(ed('ED-8,9434765919,2023-03-13T10:00:00Z,Wheeze,mother,yes,no,home,no')));
+    expect(error.toBody().error.formErrors).toEqual(['ed.csv:2:3 (rule date_before_birth): occurred_at 2023-03-13 is before the date of birth of the child with NHS number 9434765919: check the date and the NHS number']);
+    expect(await count('child_events')).toBe(0);
+  });
+
   test('the same source id twice in a file with different content is an error at the second line', async () => {
     const error = await failure(run(ed('ED-9,9434765919,2026-11-20T03:10:00Z,Wheeze,mother,yes,no,home,no', 'ED-9,9434765919,2026-11-20T03:10:00Z,Cough,mother,yes,no,home,no')));
     expect(error.toBody().error.formErrors).toEqual(['ed.csv:3:1 (rule duplicate_source_id): source_id ED-9 is also on line 2 with different content: one event, one id']);

@@ -81,9 +81,10 @@ export async function importEventFeed(
     const found =
       nhsNumbers.length === 0
         ? []
-        : (await sql<{ id: string; nhs_number: string }>`SELECT id, nhs_number FROM children WHERE nhs_number = ANY(${arrayLiteral(nhsNumbers)}::text[])`.execute(tx)).rows;
+        : (await sql<{ id: string; nhs_number: string; date_of_birth: string | null }>`SELECT id, nhs_number, date_of_birth FROM children WHERE nhs_number = ANY(${arrayLiteral(nhsNumbers)}::text[])`.execute(tx)).rows;
     const childByNhsNumber = new Map(found.map((c) => [c.nhs_number, c.id]));
-    const errors: ImportError[] = [...parsed.errors, ...checkFeedChildren({ fileName, childReferences: parsed.childReferences, known: new Set(childByNhsNumber.keys()) })];
+    const known = new Map(found.map((c) => [c.nhs_number, { dateOfBirth: c.date_of_birth }]));
+    const errors: ImportError[] = [...parsed.errors, ...checkFeedChildren({ fileName, childReferences: parsed.childReferences, known })];
 
     // Source ids this source system sent before: the same event again is skipped; a different event under an old id is an error.
     const previous = await loadPreviousSourceIds(tx, { sourceSystem, sourceIds: parsed.rows.map((r) => r.sourceId) });
