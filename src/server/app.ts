@@ -21,6 +21,7 @@ import { safeguardingLoopsRoutes } from './modules/safeguarding-loops/loops.rout
 import { eventsImportRoutes } from './modules/events-import/events-import.routes.js';
 import { chronologyRoutes } from './modules/chronology/chronology.routes.js';
 import { driftRoutes } from './modules/drift/drift.routes.js';
+import { breakGlassRoutes } from './modules/break-glass/break-glass.routes.js';
 import { AppError, createUnauthenticatedError } from './shared/app-error.js';
 import { createNulCharacterError, findNulCharacter } from './shared/nul-character.js';
 import type { Actor } from './shared/actor.js';
@@ -194,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // #3 drift
       await api.register(driftRoutes({ db: deps.db, clock: deps.clock }));
       // #5 confidentiality: break-glass, consent, access review
+      await api.register(breakGlassRoutes({ db: deps.db, clock: deps.clock, sessions })); // #5 break-glass, step-up, notifications
     },
     { prefix: '/api/v1' },
   );

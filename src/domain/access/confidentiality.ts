@@ -1,3 +1,4 @@
+import { isStepUpFresh } from './break-glass.js';
 import type { RoleId } from './roles.js';
 
 /**
@@ -75,4 +76,14 @@ export function canSeeCategory(role: RoleId, category: ConfidentialityCategory):
 export function rolesForCategory(category: ConfidentialityCategory): readonly RoleId[] | null {
   const { roles } = CONFIDENTIALITY[category];
   return roles === 'all_in_scope' ? null : roles;
+}
+
+/**
+ * Whether a role may see the content of an entry of this category now: entitled by role data, and — for a
+ * category that needs step-up (sealed identity) — the reader re-entered their password within the last
+ * 10 minutes (#5 "step-up re-authentication before viewing a sealed category"). Scope is checked separately.
+ */
+export function canSeeContent({ role, category, steppedUpAt, now }: { role: RoleId; category: ConfidentialityCategory; steppedUpAt: Date | null | undefined; now: Date }): boolean {
+  if (!canSeeCategory(role, category)) return false;
+  return !CONFIDENTIALITY[category].stepUp || isStepUpFresh({ steppedUpAt, now });
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { accessBasis, canAccessRecord, canPerform, type RecordRelationships } from './permissions.js';
 import { ROLE_IDS, ROLES, SCOPE_GRANTS, RESOURCES, ACTIONS } from './roles.js';
 
-const none: RecordRelationships = { allocatedToUser: false, allocatedToUsersTeam: false, allocatedToUsersOrganisation: false, registeredWithUsersPractice: false, lookedAfterOrCareLeaver: false, presentingAtUsersOrganisation: false, routedToUsersTeam: false };
+const none: RecordRelationships = { allocatedToUser: false, allocatedToUsersTeam: false, allocatedToUsersOrganisation: false, registeredWithUsersPractice: false, lookedAfterOrCareLeaver: false, presentingAtUsersOrganisation: false, routedToUsersTeam: false, breakGlass: false };
 
 describe('role definitions are valid data', () => {
   test('the roles the issue names all exist', () => {

@@ -19,7 +19,16 @@ export interface RecordRelationships {
    * the last 30 days: routing is a legitimate relationship, so the team can see the record it must act on.
    */
   routedToUsersTeam: boolean;
+  /**
+   * The user holds an unexpired break-glass grant for the child (#5): emergency access, time-boxed,
+   * notified and reviewed. Every role's scope honours it — that is the point of break-glass — and the role's
+   * actions still apply unchanged (a grant widens scope, never actions).
+   */
+  breakGlass: boolean;
 }
+
+/** What explains an access: a scope grant of the role, or a break-glass grant (audit rows and the access review). */
+export type AccessBasis = ScopeGrant | 'break_glass';
 
 const GRANT_HOLDS: Record<ScopeGrant, (r: RecordRelationships) => boolean> = {
   own_caseload: (r) => r.allocatedToUser,
@@ -37,16 +46,19 @@ const GRANT_HOLDS: Record<ScopeGrant, (r: RecordRelationships) => boolean> = {
  * searches never return a child this function would refuse.
  */
 export function canAccessRecord({ role, relationships }: { role: RoleId; relationships: RecordRelationships }): boolean {
-  return scopeGrantsFor(role).some((grant) => GRANT_HOLDS[grant](relationships));
+  return scopeGrantsFor(role).some((grant) => GRANT_HOLDS[grant](relationships)) || relationships.breakGlass;
 }
 
 export function scopeGrantsFor(role: RoleId): readonly ScopeGrant[] {
   return ROLES[role].scope;
 }
 
-/** Which grant explains the access (for the audit row and the access review). */
-export function accessBasis({ role, relationships }: { role: RoleId; relationships: RecordRelationships }): ScopeGrant | null {
-  return scopeGrantsFor(role).find((grant) => GRANT_HOLDS[grant](relationships)) ?? null;
+/**
+ * Which grant explains the access (for the audit row and the access review). A role's own scope grant comes
+ * first; 'break_glass' only when nothing else holds, so every row written under emergency access says so.
+ */
+export function accessBasis({ role, relationships }: { role: RoleId; relationships: RecordRelationships }): AccessBasis | null {
+  return scopeGrantsFor(role).find((grant) => GRANT_HOLDS[grant](relationships)) ?? (relationships.breakGlass ? 'break_glass' : null);
 }
 
 export function hasUnscheduledCareFlagLookup(role: RoleId): boolean {

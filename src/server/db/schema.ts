@@ -46,6 +46,8 @@ export interface SessionsTable {
   last_seen_at: Timestamp;
   absolute_expires_at: Timestamp;
   revoked_at: Timestamp | null;
+  /** Step-up re-authentication (#5 break-glass, sealed categories): when the password was last re-entered. */
+  stepped_up_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 export interface PeopleTable {
   id: string;
@@ -398,7 +400,38 @@ export interface SafeguardingLoopStepsTable {
 }
 // end #3 closed loops
 
+// #5 break-glass (migration 0006)
+export interface BreakGlassGrantsTable {
+  child_id: string;
+  id: string;
+  user_id: string;
+  organisation_id: string;
+  team_id: string | null;
+  role_id: string;
+  reason_code: string;
+  reasons_version: number;
+  reason_text: string;
+  granted_at: Timestamp;
+  expires_at: Timestamp;
+  reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reviewed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  review_outcome: ColumnType<string | null, string | null | undefined, string | null>;
+  review_note: ColumnType<string | null, string | null | undefined, string | null>;
+}
+export interface NotificationsTable {
+  recipient_user_id: string;
+  id: string;
+  kind: string;
+  child_id: string | null;
+  ref_id: string | null;
+  created_at: Timestamp;
+  read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+// end #5 break-glass
+
 export interface Database {
+  break_glass_grants: BreakGlassGrantsTable; // #5 break-glass
+  notifications: NotificationsTable; // #5 break-glass
   safeguarding_loops: SafeguardingLoopsTable; // #3 closed loops
   safeguarding_loop_steps: SafeguardingLoopStepsTable; // #3 closed loops
   child_events: ChildEventsTable;

@@ -9,4 +9,6 @@ export interface Actor {
   teamId: string | null;
   /** Where the request came from: web/api/cli (recorded in the audit row). */
   channel: 'api' | 'cli';
+  /** When the user last re-entered their password in this session (#5 step-up); absent for the CLI. */
+  steppedUpAt?: Date | null;
 }

@@ -4,7 +4,7 @@ import { isRoleId } from '../../../domain/access/roles.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { recordAudit } from '../../audit/audit.js';
-import { createInvalidCredentialsError, createLockedError } from './auth.errors.js';
+import { createInvalidCredentialsError, createLockedError, createStepUpFailedError } from './auth.errors.js';
 import { dummyHash, verifyPassword } from './password.js';
 
 export const SESSION_COOKIE = 'clasp_session';
@@ -100,6 +100,7 @@ export class SessionStore {
         's.last_seen_at',
         's.absolute_expires_at',
         's.revoked_at',
+        's.stepped_up_at',
         'u.id as user_id',
         'u.username',
         'u.display_name',
@@ -122,7 +123,7 @@ export class SessionStore {
     if (now - lastSeenAt > IDLE_TIMEOUT_MS || now > absoluteExpiresAt) return this.expire(id);
     const entry: CacheEntry = {
       context: {
-        actor: { userId: row.user_id, username: row.username, role: row.role_id, organisationId: row.organisation_id, teamId: row.team_id, channel: 'api' },
+        actor: { userId: row.user_id, username: row.username, role: row.role_id, organisationId: row.organisation_id, teamId: row.team_id, channel: 'api', steppedUpAt: row.stepped_up_at ? new Date(row.stepped_up_at) : null },
         csrfToken: row.csrf_token,
         sessionId: row.id,
         displayName: row.display_name,
@@ -147,6 +148,47 @@ export class SessionStore {
     this.cache.delete(id);
     await this.db.updateTable('sessions').set({ revoked_at: this.clock.now() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
     return null;
+  }
+
+  /**
+   * Step-up re-authentication (#5): the signed-in user re-enters their password before break-glass or a
+   * sealed category. Same KDF as sign-in; a wrong password counts towards the lockout, and reaching it ends
+   * the session. Every attempt is audited. The session (and this process's cache) records when it happened.
+   */
+  async stepUp({ sessionId, actor, password }: { sessionId: string; actor: Actor; password: string }): Promise<Date> {
+    const now = this.clock.now();
+    const user = await this.db.selectFrom('users').select(['id', 'password_hash', 'failed_sign_ins', 'locked_until', 'active']).where('id', '=', actor.userId).executeTakeFirst();
+    if (!user || !user.active || (user.locked_until && new Date(user.locked_until) > now)) {
+      await recordAudit(this.db, { actor, action: 'auth.step_up', outcome: 'denied', details: { reason: 'locked' }, at: now });
+      await this.revoke(sessionId);
+      throw createLockedError();
+    }
+    if (!(await verifyPassword(password, user.password_hash))) {
+      const failed = user.failed_sign_ins + 1;
+      const locked = failed >= MAX_FAILED_SIGN_INS;
+      await this.db.transaction().execute(async (tx) => {
+        await tx.updateTable('users').set({ failed_sign_ins: failed, locked_until: locked ? new Date(now.getTime() + LOCKOUT_MS) : null }).where('id', '=', user.id).execute();
+        await recordAudit(tx, { actor, action: 'auth.step_up', outcome: 'denied', details: { reason: 'bad_password' }, at: now });
+      });
+      if (locked) {
+        await this.revoke(sessionId);
+        throw createLockedError();
+      }
+      throw createStepUpFailedError();
+    }
+    await this.db.transaction().execute(async (tx) => {
+      await tx.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', user.id).execute();
+      await tx.updateTable('sessions').set({ stepped_up_at: now }).where('id', '=', sessionId).execute();
+      await recordAudit(tx, { actor, action: 'auth.step_up', outcome: 'allowed', at: now });
+    });
+    const cached = this.cache.get(sessionId);
+    if (cached) cached.context = { ...cached.context, actor: { ...cached.context.actor, steppedUpAt: now } };
+    return now;
+  }
+
+  private async revoke(sessionId: string): Promise<void> {
+    this.cache.delete(sessionId);
+    await this.db.updateTable('sessions').set({ revoked_at: this.clock.now() }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
   }
 
   async signOut(token: string | undefined, actor: Actor | null): Promise<void> {

@@ -47,6 +47,7 @@ function splitRelationships(row: Record<string, unknown>): { child: ChildRow; re
     looked_after_or_care_leaver: boolean;
     presenting_at_users_organisation: boolean;
     routed_to_users_team: boolean;
+    break_glass: boolean;
   };
   return {
     child: r,
@@ -58,6 +59,7 @@ function splitRelationships(row: Record<string, unknown>): { child: ChildRow; re
       lookedAfterOrCareLeaver: r.looked_after_or_care_leaver,
       presentingAtUsersOrganisation: r.presenting_at_users_organisation,
       routedToUsersTeam: r.routed_to_users_team,
+      breakGlass: r.break_glass,
     },
   };
 }

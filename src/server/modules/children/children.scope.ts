@@ -15,7 +15,8 @@ export interface ScopeTime {
  */
 export function childScopeSql(actor: Actor, at: ScopeTime): RawBuilder<SqlBool> {
   const clauses = scopeGrantsFor(actor.role).map((grant) => grantSql(grant, actor, at));
-  if (clauses.length === 0) return sql<SqlBool>`false`;
+  // An unexpired break-glass grant (#5) is a legitimate relationship for every role, as in canAccessRecord().
+  clauses.push(relationshipSql(actor, at).breakGlass);
   return sql<SqlBool>`(${sql.join(clauses, sql` OR `)})`;
 }
 
@@ -29,6 +30,8 @@ function relationshipSql(actor: Actor, { today, now }: ScopeTime) {
     lookedAfterOrCareLeaver: sql<boolean>`EXISTS (SELECT 1 FROM status_episodes se WHERE se.child_id = c.id AND se.kind IN ('looked_after', 'care_leaver') AND (se.ended_on IS NULL OR se.ended_on >= ${today}::date))`,
     presentingAtUsersOrganisation: sql<boolean>`EXISTS (SELECT 1 FROM presentations p WHERE p.child_id = c.id AND p.organisation_id = ${actor.organisationId} AND p.expires_at > ${now.toISOString()}::timestamptz)`,
     routedToUsersTeam: sql<boolean>`EXISTS (SELECT 1 FROM worklist_items wi WHERE wi.child_id = c.id AND wi.team_id = ${actor.teamId} AND (wi.actioned_at IS NULL OR wi.actioned_at > ${now.toISOString()}::timestamptz - interval '30 days'))`,
+    // #5 break-glass: a grant counts from granted_at until (not including) expires_at, so an expired grant gives nothing.
+    breakGlass: sql<boolean>`EXISTS (SELECT 1 FROM break_glass_grants bg WHERE bg.child_id = c.id AND bg.user_id = ${actor.userId} AND bg.granted_at <= ${now.toISOString()}::timestamptz AND bg.expires_at > ${now.toISOString()}::timestamptz)`,
   };
 }
 
@@ -56,11 +59,10 @@ function grantSql(grant: ScopeGrant, actor: Actor, at: ScopeTime) {
 /** The first scope grant that holds for the row `c`, as SQL text ('none' when none does): the audit's access basis. */
 export function accessBasisSql(actor: Actor, at: ScopeTime): RawBuilder<string> {
   const grants = scopeGrantsFor(actor.role);
-  if (grants.length === 0) return sql<string>`'none'`;
-  return sql<string>`CASE ${sql.join(
-    grants.map((grant) => sql`WHEN ${grantSql(grant, actor, at)} THEN ${grant}`),
-    sql` `,
-  )} ELSE 'none' END`;
+  const whens = grants.map((grant) => sql`WHEN ${grantSql(grant, actor, at)} THEN ${grant}`);
+  // Break-glass last, as accessBasis() does: only when no scope grant of the role holds.
+  whens.push(sql`WHEN ${relationshipSql(actor, at).breakGlass} THEN 'break_glass'`);
+  return sql<string>`CASE ${sql.join(whens, sql` `)} ELSE 'none' END`;
 }
 
 /** The relationship booleans for one child, for canAccessRecord() and the audit's access basis. */
@@ -74,5 +76,6 @@ export function relationshipColumnsSql(actor: Actor, at: ScopeTime) {
     r.lookedAfterOrCareLeaver.as('looked_after_or_care_leaver'),
     r.presentingAtUsersOrganisation.as('presenting_at_users_organisation'),
     r.routedToUsersTeam.as('routed_to_users_team'),
+    r.breakGlass.as('break_glass'),
   ];
 }

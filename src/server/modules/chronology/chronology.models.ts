@@ -1,4 +1,4 @@
-import { CONFIDENTIALITY, CONFIDENTIALITY_CATEGORIES, canSeeCategory, type ConfidentialityCategory } from '../../../domain/access/confidentiality.js';
+import { CONFIDENTIALITY, CONFIDENTIALITY_CATEGORIES, canSeeContent, type ConfidentialityCategory } from '../../../domain/access/confidentiality.js';
 import { isRoleId, ROLES, type RoleId } from '../../../domain/access/roles.js';
 import { EVENT_TYPE_DEFINITIONS, type EventType } from '../../../domain/safeguarding/event-types.js';
 
@@ -9,11 +9,11 @@ import { EVENT_TYPE_DEFINITIONS, type EventType } from '../../../domain/safeguar
 
 /**
  * The categories whose content this role may read in a chronology. A category that needs a fresh
- * re-authentication (step-up, e.g. sealed identity) is not readable here even for an entitled role:
- * the chronology has no step-up yet, so it fails closed and shows the entry as restricted.
+ * re-authentication (step-up, e.g. sealed identity) is readable only by an entitled role that stepped up in
+ * the last 10 minutes (#5, canSeeContent); without a step-up it fails closed and shows the entry as restricted.
  */
-export function readableCategories(role: RoleId): ConfidentialityCategory[] {
-  return CONFIDENTIALITY_CATEGORIES.filter((category) => canSeeCategory(role, category) && !CONFIDENTIALITY[category].stepUp);
+export function readableCategories(role: RoleId, stepUp: { steppedUpAt: Date | null | undefined; now: Date } = { steppedUpAt: null, now: new Date(0) }): ConfidentialityCategory[] {
+  return CONFIDENTIALITY_CATEGORIES.filter((category) => canSeeContent({ role, category, ...stepUp }));
 }
 
 /** What a reader who may not read the entry sees instead (an unknown stored category fails closed). */

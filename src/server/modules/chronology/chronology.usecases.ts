@@ -147,7 +147,7 @@ async function readPage(tx: Db, { scope, anchorChildId, query }: { scope: EventS
 export async function readChronology(deps: Deps, { actor, childId, query }: { actor: Actor; childId: string; query: ChronologyQuery }): Promise<ChronologyResponse> {
   parseCursor(query.cursor);
   return withChild(deps, { actor, childId, resource: 'safeguarding_event', action: 'read', auditAction: 'chronology.read', details: { ...auditFilters(query), page: query.cursor ? 'next' : 'first' } }, (tx) =>
-    readPage(tx, { scope: { childIds: [childId], readable: readableCategories(actor.role), dedupeHousehold: false }, anchorChildId: childId, query }),
+    readPage(tx, { scope: { childIds: [childId], readable: readableCategories(actor.role, { steppedUpAt: actor.steppedUpAt, now: deps.clock.now() }), dedupeHousehold: false }, anchorChildId: childId, query }),
   );
 }
 
@@ -167,7 +167,7 @@ export async function readHouseholdChronology(deps: Deps, { actor, childId, quer
       tx,
       others.map((memberId) => ({ actor, action: 'chronology.read', outcome: 'allowed' as const, childId: memberId, details: { ...auditFilters(query), household: true, viaChildId: childId }, at: now })),
     );
-    return readPage(tx, { scope: { childIds: [childId, ...others], readable: readableCategories(actor.role), dedupeHousehold: true }, anchorChildId: childId, query });
+    return readPage(tx, { scope: { childIds: [childId, ...others], readable: readableCategories(actor.role, { steppedUpAt: actor.steppedUpAt, now: deps.clock.now() }), dedupeHousehold: true }, anchorChildId: childId, query });
   });
 }
 
@@ -196,7 +196,7 @@ function exportFilters(query: ChronologyQuery): ChronologyFilters {
 export async function exportChronologyCsv(deps: Deps, { actor, childId, query }: { actor: Actor; childId: string; query: ChronologyQuery }): Promise<string> {
   const filters = exportFilters(query);
   return withChild(deps, { actor, childId, resource: 'safeguarding_event', action: 'read', auditAction: 'chronology.export', details: { ...auditFilters(filters), format: 'csv' } }, async (tx) => {
-    const entries = await readAll(tx, { childIds: [childId], readable: readableCategories(actor.role), dedupeHousehold: false }, filters);
+    const entries = await readAll(tx, { childIds: [childId], readable: readableCategories(actor.role, { steppedUpAt: actor.steppedUpAt, now: deps.clock.now() }), dedupeHousehold: false }, filters);
     return renderChronologyCsv(entries);
   });
 }
@@ -205,7 +205,7 @@ export async function exportChronologyCsv(deps: Deps, { actor, childId, query }:
 export async function printChronology(deps: Deps, { actor, childId, query }: { actor: Actor; childId: string; query: ChronologyQuery }): Promise<{ html: string; styleHash: string }> {
   const filters = exportFilters(query);
   return withChild(deps, { actor, childId, resource: 'safeguarding_event', action: 'read', auditAction: 'chronology.export', details: { ...auditFilters(filters), format: 'print' } }, async (tx, { child }) => {
-    const entries = await readAll(tx, { childIds: [childId], readable: readableCategories(actor.role), dedupeHousehold: false }, filters);
+    const entries = await readAll(tx, { childIds: [childId], readable: readableCategories(actor.role, { steppedUpAt: actor.steppedUpAt, now: deps.clock.now() }), dedupeHousehold: false }, filters);
     return renderChronologyHtml({
       child: {
         name: `${child.given_name} ${child.family_name}`,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { canPerform } from '../../../domain/access/permissions.js';
-import { canSeeCategory, CONFIDENTIALITY, type ConfidentialityCategory } from '../../../domain/access/confidentiality.js';
+import { canSeeContent, CONFIDENTIALITY, type ConfidentialityCategory } from '../../../domain/access/confidentiality.js';
 import { addMonths } from '../../../domain/calendar/iso-date.js';
 import { EVENT_TYPE_DEFINITIONS, type EventType } from '../../../domain/safeguarding/event-types.js';
 import { deriveFlags } from '../../../domain/status/flags.js';
@@ -270,7 +270,7 @@ export async function gpReportDraft(deps: Deps, { actor, childId, conferenceId }
     const chronology = events.reverse().map((e) => {
       const category = (Object.hasOwn(CONFIDENTIALITY, e.confidentiality) ? e.confidentiality : 'sealed_identity') as ConfidentialityCategory;
       const definition = CONFIDENTIALITY[category];
-      const visible = canSeeCategory(actor.role, category) && !definition.stepUp;
+      const visible = canSeeContent({ role: actor.role, category, steppedUpAt: actor.steppedUpAt, now });
       return {
         eventId: e.id,
         occurredAt: e.occurred_at.toISOString(),
