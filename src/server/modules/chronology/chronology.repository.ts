@@ -52,8 +52,8 @@ function readableSql(readable: readonly string[]): RawBuilder<SqlBool> {
  * per-type counts (a chip shows its count under the other filters). A type or service filter matches
  * readable entries only: a restricted entry's type and service are not the reader's to filter on.
  */
-function whereSql(scope: EventScope, filters: ChronologyFilters, { withTypeAndService }: { withTypeAndService: boolean }): RawBuilder<SqlBool> {
-  const clauses: RawBuilder<unknown>[] = [childPredicate(scope.childIds)];
+function whereSql(scope: EventScope, filters: ChronologyFilters, { withTypeAndService, childIds = scope.childIds }: { withTypeAndService: boolean; childIds?: readonly string[] }): RawBuilder<SqlBool> {
+  const clauses: RawBuilder<unknown>[] = [childPredicate(childIds)];
   const readable = readableSql(scope.readable);
   if (withTypeAndService && filters.type?.length) clauses.push(sql`(e.type IN (${sql.join(filters.type)}) AND ${readable})`);
   if (withTypeAndService && filters.service?.length) clauses.push(sql`(e.service IN (${sql.join(filters.service)}) AND ${readable})`);
@@ -78,9 +78,23 @@ function whereSql(scope: EventScope, filters: ChronologyFilters, { withTypeAndSe
  * whether there is a next page.
  */
 export async function loadChronologyPage(db: Db, { scope, filters, cursor, limit }: { scope: EventScope; filters: ChronologyFilters; cursor: ChronologyCursor | null; limit: number }): Promise<ChronologyRow[]> {
-  const where = whereSql(scope, filters, { withTypeAndService: true });
   const after = cursor ? sql`AND (e.occurred_at, e.id) < (${cursor.occurredAt}::timestamptz, ${cursor.id}::uuid)` : sql``;
   const readable = readableSql(scope.readable);
+  // One index walk per child, each stopping after limit + 1 rows; a household merges them. (An IN list
+  // over several children would read and sort every one of their events.)
+  const branch = (childId: string) => sql`(
+        SELECT e.child_id, e.id, e.occurred_at,
+               to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_key,
+               e.significance, e.source, e.confidentiality, e.household_event_id, e.type, e.service, e.summary, e.details,
+               e.recorded_by, e.organisation_id, ${readable} AS readable
+          FROM child_events e
+         WHERE ${whereSql(scope, filters, { withTypeAndService: true, childIds: [childId] })} ${after}
+         ORDER BY e.occurred_at DESC, e.id DESC
+         LIMIT ${limit + 1})`;
+  const candidates =
+    scope.childIds.length === 1
+      ? branch(scope.childIds[0]!)
+      : sql`(SELECT * FROM (${sql.join(scope.childIds.map(branch), sql` UNION ALL `)}) merged ORDER BY merged.occurred_at DESC, merged.id DESC LIMIT ${limit + 1})`;
   const result = await sql<ChronologyRow>`
     SELECT p.child_id, p.id, p.occurred_key, p.occurred_at, p.significance, p.source, p.confidentiality, p.household_event_id, p.readable,
            CASE WHEN p.readable THEN p.type END AS type,
@@ -90,16 +104,7 @@ export async function loadChronologyPage(db: Db, { scope, filters, cursor, limit
            CASE WHEN p.readable THEN u.display_name END AS recorder_name,
            CASE WHEN p.readable THEN u.role_id END AS recorder_role,
            CASE WHEN p.readable THEN o.name END AS organisation_name
-      FROM (
-        SELECT e.child_id, e.id, e.occurred_at,
-               to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_key,
-               e.significance, e.source, e.confidentiality, e.household_event_id, e.type, e.service, e.summary, e.details,
-               e.recorded_by, e.organisation_id, ${readable} AS readable
-          FROM child_events e
-         WHERE ${where} ${after}
-         ORDER BY e.occurred_at DESC, e.id DESC
-         LIMIT ${limit + 1}
-      ) p
+      FROM ${candidates} p
       LEFT JOIN users u ON u.id = p.recorded_by
       LEFT JOIN organisations o ON o.id = p.organisation_id
      ORDER BY p.occurred_at DESC, p.id DESC`.execute(db);
@@ -107,25 +112,24 @@ export async function loadChronologyPage(db: Db, { scope, filters, cursor, limit
 }
 
 export interface CountRow {
-  type: string | null;
-  service: string | null;
+  type: string;
+  service: string;
+  confidentiality: string;
   n: number;
 }
 
 /**
- * Entries per (type, service) under the significance and date filters, in one grouped query; a
- * restricted entry is counted with type and service NULL (its own type is not the reader's to see).
+ * Entries per (type, service, category) under the significance and date filters, in one grouped query
+ * over the plain columns (cheaper than evaluating readability per row). The use-case folds the groups
+ * the reader may not read into one restricted count before anything is sent.
  */
 export async function countChronology(db: Db, { scope, filters }: { scope: EventScope; filters: ChronologyFilters }): Promise<CountRow[]> {
   const where = whereSql(scope, filters, { withTypeAndService: false });
-  const readable = readableSql(scope.readable);
   const result = await sql<CountRow>`
-    SELECT CASE WHEN ${readable} THEN e.type END AS type,
-           CASE WHEN ${readable} THEN e.service END AS service,
-           count(*)::int AS n
+    SELECT e.type, e.service, e.confidentiality, count(*)::int AS n
       FROM child_events e
      WHERE ${where}
-     GROUP BY 1, 2`.execute(db);
+     GROUP BY 1, 2, 3`.execute(db);
   return result.rows;
 }
 

@@ -119,13 +119,14 @@ async function readPage(tx: Db, { scope, anchorChildId, query }: { scope: EventS
   const byType = new Map<string, number>();
   let total = 0;
   let restrictedCount = 0;
+  const readable = new Set<string>(scope.readable);
   for (const c of counts) {
-    if (c.type === null) {
+    if (!readable.has(c.confidentiality)) {
       restrictedCount += c.n;
       if (!typeFilter && !serviceFilter) total += c.n;
       continue;
     }
-    const serviceOk = !serviceFilter || (c.service !== null && serviceFilter.has(c.service));
+    const serviceOk = !serviceFilter || serviceFilter.has(c.service);
     if (serviceOk) byType.set(c.type, (byType.get(c.type) ?? 0) + c.n);
     if (serviceOk && (!typeFilter || typeFilter.has(c.type))) total += c.n;
   }
