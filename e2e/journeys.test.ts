@@ -115,7 +115,7 @@ describe('health visitor', () => {
     expect(await header.locator('.nhsuk-header__service-name').textContent()).toBe('CLASP');
     expect(await header.getByTestId('signed-in-user').textContent()).toContain('(Health visitor)');
     const nav = h.page.getByRole('navigation', { name: 'Menu' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Find a child', 'Add a child']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Find a child', 'Add a child', 'Team worklist']);
     await h.checkA11y('find a child');
 
     await h.page.getByLabel('NHS number').fill(DEMO_CHILD_NHS_NUMBER);
@@ -301,7 +301,7 @@ describe('emergency department clinician', () => {
   test('records an attendance, then sees the summary', async () => {
     await h.signIn('ed-clinician');
     const nav = h.page.getByRole('navigation', { name: 'Menu' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Find a child']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Find a child', 'Team worklist']);
     const childId = await h.page.evaluate(async (nhsNumber) => {
       const response = await fetch(`/api/v1/children?nhsNumber=${nhsNumber}`, { credentials: 'same-origin' });
       const body = (await response.json()) as { results: { id: string }[] };

@@ -60,7 +60,8 @@ export async function request<S extends z.ZodType | undefined = undefined>(metho
   for (const [key, value] of Object.entries(options.query ?? {})) {
     if (value !== undefined && value !== '') url.searchParams.set(key, value);
   }
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // x-clasp-client: the server records events sent from here with source 'ui' (not 'api').
+  const headers: Record<string, string> = { accept: 'application/json', 'x-clasp-client': 'web' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 

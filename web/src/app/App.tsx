@@ -34,6 +34,18 @@ const RecordContributionPage = lazy(() => import('../pages/record-contribution/R
 const RecordSdqPage = lazy(() => import('../pages/record-sdq/RecordSdqPage.js').then((m) => ({ default: m.RecordSdqPage })));
 const RequestAssessmentPage = lazy(() => import('../pages/request-assessment/RequestAssessmentPage.js').then((m) => ({ default: m.RequestAssessmentPage })));
 
+// Safeguarding events, worklists, chronology, closed loops and drift (#3): loaded on first use.
+const TeamWorklistPage = lazy(() => import('../pages/team-worklist/TeamWorklistPage.js').then((m) => ({ default: m.TeamWorklistPage })));
+const RecordEventPage = lazy(() => import('../pages/record-event/RecordEventPage.js').then((m) => ({ default: m.RecordEventPage })));
+const EdAttendancePage = lazy(() => import('../pages/record-event/EdAttendancePage.js').then((m) => ({ default: m.EdAttendancePage })));
+const ChronologyPage = lazy(() => import('../pages/chronology/ChronologyPage.js').then((m) => ({ default: m.ChronologyPage })));
+const MashReferralPage = lazy(() => import('../pages/mash-referral/MashReferralPage.js').then((m) => ({ default: m.MashReferralPage })));
+const NewConferencePage = lazy(() => import('../pages/cp-conference/NewConferencePage.js').then((m) => ({ default: m.NewConferencePage })));
+const GpReportPage = lazy(() => import('../pages/cp-conference/GpReportPage.js').then((m) => ({ default: m.GpReportPage })));
+const LoopsPage = lazy(() => import('../pages/loops/LoopsPage.js').then((m) => ({ default: m.LoopsPage })));
+const RoutingRulesPage = lazy(() => import('../pages/routing-rules/RoutingRulesPage.js').then((m) => ({ default: m.RoutingRulesPage })));
+const DriftPage = lazy(() => import('../pages/drift/DriftPage.js').then((m) => ({ default: m.DriftPage })));
+
 interface Route {
   path: string;
   render: (params: Record<string, string>) => ReactNode;
@@ -94,6 +106,22 @@ const ROUTES: readonly Route[] = [
   },
   { path: '/children/:childId/health-plan', render: ({ childId }) => <HealthPlanPage childId={childId!} />, needs: ['health_plan', 'create'] },
   { path: '/children/:childId/sdq/new', render: ({ childId }) => <RecordSdqPage childId={childId!} />, needs: ['sdq', 'create'] },
+
+  // Safeguarding events (#3)
+  { path: '/worklists', render: () => <TeamWorklistPage />, needs: ['worklist', 'read'] },
+  { path: '/routing-rules', render: () => <RoutingRulesPage />, needs: ['safeguarding_event', 'read'] },
+  { path: '/drift', render: () => <DriftPage />, needs: ['worklist', 'read'] },
+  { path: '/children/:childId/events/new', render: ({ childId }) => <RecordEventPage childId={childId!} />, needs: ['safeguarding_event', 'create'] },
+  { path: '/children/:childId/ed-attendance', render: ({ childId }) => <EdAttendancePage childId={childId!} />, needs: ['safeguarding_event', 'create'] },
+  { path: '/children/:childId/chronology', render: ({ childId }) => <ChronologyPage childId={childId!} />, needs: ['safeguarding_event', 'read'] },
+  { path: '/children/:childId/mash-referral', render: ({ childId }) => <MashReferralPage childId={childId!} />, needs: ['safeguarding_event', 'create'] },
+  { path: '/children/:childId/loops', render: ({ childId }) => <LoopsPage childId={childId!} />, needs: ['safeguarding_loop', 'read'] },
+  { path: '/children/:childId/cp-conferences/new', render: ({ childId }) => <NewConferencePage childId={childId!} />, needs: ['safeguarding_loop', 'create'] },
+  {
+    path: '/children/:childId/cp-conferences/:conferenceId/gp-report',
+    render: ({ childId, conferenceId }) => <GpReportPage childId={childId!} conferenceId={conferenceId!} />,
+    needs: ['safeguarding_loop', 'read'],
+  },
 ];
 
 /** Where `/` takes a user who cannot search for children (commissioners: the OC2 return). */

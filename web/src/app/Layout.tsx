@@ -53,6 +53,8 @@ export function navItems(user: SessionUser, pathname: string): NavItem[] {
   if (can(user, 'child', 'search')) items.push({ href: '/', text: appContent.nav.findChild, current: pathname === '/' });
   if (can(user, 'child', 'create')) items.push({ href: '/children/new', text: appContent.nav.addChild, current: pathname === '/children/new' });
   if (can(user, 'cohort', 'read')) items.push({ href: '/cohort', text: appContent.nav.cohort, current: pathname === '/cohort' });
+  // Safeguarding (#3): the team's routed worklist (drift, routing rules are linked from it).
+  if (can(user, 'worklist', 'read')) items.push({ href: '/worklists', text: appContent.nav.worklists, current: pathname === '/worklists' || pathname === '/drift' || pathname === '/routing-rules' });
   // The LAC health team's area (worklist, exceptions, OC2, QA, imports: its own navigation inside).
   if (can(user, 'health_assessment', 'create')) items.push({ href: '/lac', text: appContent.nav.lacHealth, current: pathname === '/lac' || pathname.startsWith('/lac/') });
   // Commissioners see the OC2 return (aggregate figures) and no child records.

@@ -19,6 +19,7 @@ export const appContent = {
     addChild: 'Add a child',
     cohort: 'Practice cohort',
     lacHealth: 'LAC health',
+    worklists: 'Team worklist',
     oc2: 'OC2 return',
   },
   moreMenu: 'More',

@@ -19,6 +19,7 @@ import {
 import { formatDate, formatDateTime, formatNhsNumber, isCurrent, todayIso } from '../../lib/format.js';
 import { ChildNotFound } from '../not-found/NotFoundPage.js';
 import { PASSPORT_FROM_AGE } from '../lac-shared/policy.js';
+import { ChildSafeguardingLinks } from '../safeguarding-shared/ChildSafeguardingLinks.js';
 import { content } from './page.content.js';
 
 type Episode = ChildSummary['episodes'][number];
@@ -160,6 +161,9 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
           ) : null}
         </nav>
       ) : null}
+
+      {/* Safeguarding (#3): chronology, record an event, ED attendance, MASH referral, closed loops. */}
+      <ChildSafeguardingLinks childId={child.id} user={user} />
 
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-half">

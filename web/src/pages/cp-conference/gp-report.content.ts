@@ -1,0 +1,21 @@
+export const gpReportContent = {
+  title: 'GP report to child protection conference',
+  heading: 'GP report to child protection conference',
+  back: 'Back to the closed loops',
+  intro: 'Pre-filled from the child’s record and the last 12 months of the chronology (CQC Bedford 2015 rec 4.3). Check it, then complete the sections below.',
+  print: 'Print this report',
+  conference: {
+    heading: 'Conference',
+    kind: 'Conference',
+    at: 'Date and time',
+    due: 'Report due by',
+    initial: 'Initial child protection conference',
+    review: 'Review child protection conference',
+  },
+  child: { heading: 'Child', name: 'Name', dateOfBirth: 'Date of birth', nhsNumber: 'NHS number', address: 'Address', practice: 'Registered GP practice', none: 'Not recorded' },
+  flags: { heading: 'Flags', none: 'None' },
+  statuses: { heading: 'Status history', columns: { kind: 'Status', from: 'From', to: 'To', category: 'Category' }, current: 'Current' },
+  household: { heading: 'Household', columns: { kind: 'Relationship', name: 'Name', dateOfBirth: 'Date of birth', livesWith: 'Lives with child', pr: 'Parental responsibility' }, yes: 'Yes', no: 'No', unknown: 'Not known', none: 'No household members recorded.' },
+  chronology: { heading: (from: string) => `Chronology since ${from}`, columns: { when: 'When', event: 'Event', significance: 'Significance', summary: 'Summary' }, none: 'No entries.', restricted: (whom: string) => `Restricted entry — ask ${whom}` },
+  toComplete: { heading: 'For the GP to complete' },
+} as const;

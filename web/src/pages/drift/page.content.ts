@@ -1,0 +1,17 @@
+export const content = {
+  title: 'Drifting cases',
+  heading: 'Drifting cases',
+  caption: 'Safeguarding',
+  intro: 'Children whose cases may be drifting, found by the drift rules: risks with no follow-up contact, MASH referrals with no decision, items past escalation, repeated ED attendances, missed appointments not followed up.',
+  asOf: (when: string, version: number) => `As of ${when}, drift rules version ${version}.`,
+  team: { label: 'Team', submit: 'Show drift list', mine: (name: string) => `${name} (your team)` },
+  none: 'No drifting cases for this team.',
+  caption2: (team: string, n: number) => `${team}: ${n} ${n === 1 ? 'child' : 'children'}`,
+  columns: { child: 'Child', findings: 'Findings', action: 'Chronology' },
+  since: (when: string) => `since ${when}`,
+  restricted: (whom: string) => `restricted — ask ${whom}`,
+  chronology: 'Chronology',
+  forChild: (name: string) => `for ${name}`,
+  unborn: 'Unborn',
+  rulesHeading: 'Drift rules in force',
+} as const;

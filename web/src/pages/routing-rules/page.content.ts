@@ -1,0 +1,37 @@
+export const content = {
+  title: 'Routing rules',
+  heading: 'How safeguarding events are routed',
+  caption: 'Safeguarding',
+  intro: (version: number) =>
+    `These rules decide which team worklists an event goes to. They are data, not code: version ${version} is in force, and every routed item records the rule and version that sent it.`,
+  filter: { label: 'Show rules for', all: 'Every type of event', submit: 'Show' },
+  rule: {
+    events: 'Events',
+    when: 'When',
+    always: 'Always',
+    to: 'Sent to',
+    action: 'Asked to',
+    priority: 'Priority',
+    acknowledge: 'Acknowledge within',
+    hours: (n: number) => (n === 1 ? '1 working hour, then it escalates to the team manager' : `${n} working hours, then it escalates to the team manager`),
+    source: 'Source',
+    id: (id: string, version: number) => `Rule ${id}, version ${version}`,
+  },
+  conditions: {
+    under18: 'the child is under 18 (or unborn)',
+    anyStatus: (list: string) => `the child ${list}`,
+    noStatus: (list: string) => `the child neither ${list}`,
+    minPrior: (n: number) => (n === 1 ? 'the child has missed at least 1 other planned appointment in the last 12 months' : `the child has missed at least ${n} other planned appointments in the last 12 months`),
+    maxPrior: (n: number) => `the child has missed no more than ${n} other planned appointments in the last 12 months`,
+    detailIn: (field: string, values: string) => `${field} is ${values}`,
+    detailNotEmpty: (field: string) => `${field} were recorded`,
+  },
+  statusPhrases: { child_protection: 'has a child protection plan', looked_after: 'is looked after', care_leaver: 'is a care leaver', child_in_need: 'has a child in need plan' } as Record<string, string>,
+  fieldNames: { safeguardingConcern: 'a safeguarding concern', outcome: 'the outcome', riskFactors: 'risks at booking' } as Record<string, string>,
+  valueNames: { true: 'yes', false: 'no', plan_made: 'plan made', plan_continued: 'plan continued', plan_ended: 'plan ended' } as Record<string, string>,
+  confidentiality: {
+    heading: 'Confidential categories',
+    intro: 'An event in a confidential category is routed like any other, but only entitled roles see its content; everyone else sees whom to ask.',
+    columns: { category: 'Category', whomToAsk: 'Others are told to ask' },
+  },
+} as const;
