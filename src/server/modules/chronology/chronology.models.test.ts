@@ -43,7 +43,7 @@ describe('who may read which category in a chronology', () => {
   test('standard is readable by every role with the child in scope', () => {
     expect(readableCategories('commissioner')).toContain('standard');
   });
-  test('a step-up category is restricted even for an entitled role until the chronology has step-up', () => {
+  test('a step-up category is restricted for an entitled role that has not stepped up', () => {
     expect(readableCategories('designated_doctor')).not.toContain('sealed_identity');
     expect(readableCategories('designated_doctor')).toContain('sexual_health');
   });

@@ -6,7 +6,7 @@ import { buildApp } from '../../app.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { fixedClock } from '../../shared/clock.js';
 import { createTestDb } from '../../test/test-db.js';
-import { seedFixture, signIn, type SignedIn } from '../../test/fixtures.js';
+import { seedFixture, signIn, TEST_PASSWORD, type SignedIn } from '../../test/fixtures.js';
 import { PRINT_STYLE_HASH } from './chronology.render.js';
 
 let handle: DatabaseHandle;
@@ -531,5 +531,23 @@ describe('through the event log API: the loop closing on the timeline', () => {
     expect(household.total).toBe(1);
     // Each child's own chronology still has its copy.
     expect((await chronologyOf('designated', younger)).entries.map((e) => e.type)).toEqual(['police_dv_notification']);
+  });
+});
+
+describe('sealed identity after a step-up (#5)', () => {
+  test('an entitled role that has stepped up reads a sealed entry; an unentitled one that steps up still does not', async () => {
+    const designated = await signIn(app, 'designated');
+    const hv = await signIn(app, 'hv');
+    for (const session of [designated, hv]) {
+      const stepped = await app.inject({ method: 'POST', url: '/api/v1/auth/step-up', headers: session.headers, payload: { password: TEST_PASSWORD } });
+      expect(stepped.statusCode, stepped.body).toBe(200);
+    }
+    const forDesignated = await app.inject({ method: 'GET', url: `/api/v1/children/${fx.children.amelia}/chronology`, headers: designated.headers });
+    expect(forDesignated.body).toContain(SECRETS.sealed_identity);
+    const forHv = await app.inject({ method: 'GET', url: `/api/v1/children/${fx.children.amelia}/chronology`, headers: hv.headers });
+    expect(forHv.statusCode).toBe(200);
+    expect(forHv.body).not.toContain(SECRETS.sealed_identity);
+    // The designated nurse's other session, without a step-up, still sees it restricted.
+    expect((await get('designated', `/api/v1/children/${fx.children.amelia}/chronology`)).body).not.toContain(SECRETS.sealed_identity);
   });
 });
