@@ -429,9 +429,49 @@ export interface NotificationsTable {
 }
 // end #5 break-glass
 
+// #5 consent and sharing (migration 0007)
+export interface ConsentsTable {
+  child_id: string;
+  id: string;
+  purpose: string;
+  recipient_organisation_id: string | null;
+  recipient_service: string | null;
+  categories: string[];
+  scope: ColumnType<string, string | undefined, string>;
+  given_by: string;
+  parental_responsibility_relationship_id: string | null;
+  competence_basis: string | null;
+  competence_assessed_by: string | null;
+  given_on: IsoDateColumn;
+  expires_on: IsoDateColumn | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  withdrawn_on: ColumnType<IsoDateColumn | null, IsoDateColumn | null | undefined, IsoDateColumn | null>;
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawn_reason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+export interface SharesTable {
+  child_id: string;
+  id: string;
+  event_ids: string[];
+  purpose: string;
+  recipient_team_id: string | null;
+  recipient_organisation_id: string | null;
+  report: string | null;
+  basis: string;
+  consent_ids: ColumnType<string[], string[] | undefined, string[]>;
+  override_reason: string | null;
+  shared_by: string;
+  shared_at: Timestamp;
+}
+// end #5 consent and sharing
+
 export interface Database {
   break_glass_grants: BreakGlassGrantsTable; // #5 break-glass
   notifications: NotificationsTable; // #5 break-glass
+  consents: ConsentsTable; // #5 consent
+  shares: SharesTable; // #5 consent
   safeguarding_loops: SafeguardingLoopsTable; // #3 closed loops
   safeguarding_loop_steps: SafeguardingLoopStepsTable; // #3 closed loops
   child_events: ChildEventsTable;
