@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ETHNICITY, LEGAL_STATUS, PLACEMENT_TYPE, PLACEMENT_PROVIDER } from '../domain/codes/dfe-codes.js';
 import { CP_CATEGORIES, MANUAL_FLAG_KINDS, STATUS_KINDS } from '../domain/status/flags.js';
+import { CONFIDENTIALITY_CATEGORIES } from '../domain/access/confidentiality.js';
 import { isoDate, nhsNumber, uuid } from './common.js';
+
+/** A confidentiality category for an entry or field (#5); standard unless chosen. */
+const confidentiality = z.enum(CONFIDENTIALITY_CATEGORIES, { error: 'Select a confidentiality category' }).optional();
+/** What a reader not entitled to an entry sees instead of it: that it exists, its category and whom to ask. */
+export const restrictedSchema = z.object({ category: z.string(), label: z.string(), whomToAsk: z.string() }).nullable();
 
 const codes = (list: readonly { code: string }[]) => list.map((entry) => entry.code) as [string, ...string[]];
 const codeOf = (list: readonly { code: string }[], label: string) =>
@@ -34,12 +40,16 @@ export const addressInput = z.object({
   town: z.string().trim().max(100).optional(),
   postcode,
   validFrom: isoDate('the date the child started living here'),
+  /** e.g. dv_disclosure for a refuge address kept from a parent who could be the abuser. */
+  confidentiality,
 });
 
 export const identifierInput = z.object({
   kind: z.enum(['upn', 'hospital_number', 'previous_la_child_id', 'local_id'], { error: 'Select the identifier type' }),
   value: z.string().trim().min(1, 'Enter the identifier').max(50),
   issuer: z.string().trim().max(100).optional(),
+  /** e.g. sealed_identity for an adopted child's previous NHS number. */
+  confidentiality,
 });
 
 export const createChildBody = z
@@ -131,6 +141,7 @@ export const manualFlagBody = z
     reviewOn: isoDate('the review date'),
     disclosureDecision: z.enum(['disclosed', 'not_disclosed'], { error: 'Select whether the person has been told about this alert' }),
     disclosureReason: z.string().trim().max(500).optional(),
+    confidentiality,
   })
   .superRefine((value, ctx) => {
     if (value.disclosureDecision === 'not_disclosed' && !value.disclosureReason)
@@ -159,6 +170,8 @@ export const nameChangeBody = z.object({
   givenName: trimmedName('given name'),
   familyName: trimmedName('family name'),
   validFrom: isoDate('the date the name changed'),
+  /** The category of the name being replaced: sealed_identity on adoption (the previous identity is linked but hidden). */
+  previousNameConfidentiality: confidentiality,
 });
 
 export const birthBody = z.object({
@@ -223,6 +236,7 @@ export const manualFlagSchema = z.object({
   endedOn: z.string().nullable(),
   disclosureDecision: z.string(),
   disclosureReason: z.string().nullable(),
+  restricted: restrictedSchema,
 });
 
 export const relationshipSchema = z.object({
@@ -260,9 +274,9 @@ export const childSummarySchema = z.object({
   school: orgRef,
   responsibleLocalAuthority: orgRef,
   placementArea: z.string().nullable(),
-  identifiers: z.array(z.object({ id: z.string(), kind: z.string(), value: z.string(), issuer: z.string().nullable() })),
-  names: z.array(z.object({ id: z.string(), givenName: z.string(), familyName: z.string(), kind: z.string(), validFrom: z.string().nullable(), validTo: z.string().nullable() })),
-  addresses: z.array(z.object({ id: z.string(), line1: z.string(), town: z.string().nullable(), postcode: z.string(), validFrom: z.string(), validTo: z.string().nullable() })),
+  identifiers: z.array(z.object({ id: z.string(), kind: z.string(), value: z.string(), issuer: z.string().nullable(), restricted: restrictedSchema })),
+  names: z.array(z.object({ id: z.string(), givenName: z.string(), familyName: z.string(), kind: z.string(), validFrom: z.string().nullable(), validTo: z.string().nullable(), restricted: restrictedSchema })),
+  addresses: z.array(z.object({ id: z.string(), line1: z.string(), town: z.string().nullable(), postcode: z.string(), validFrom: z.string(), validTo: z.string().nullable(), restricted: restrictedSchema })),
   relationships: z.array(relationshipSchema),
   episodes: z.array(episodeSchema),
   manualFlags: z.array(manualFlagSchema),

@@ -81,6 +81,7 @@ export interface ChildrenTable {
   updated_at: TimestampDefault;
 }
 export interface ChildIdentifiersTable {
+  confidentiality: ColumnType<string, string | undefined, string>;
   child_id: string;
   id: string;
   kind: string;
@@ -89,6 +90,7 @@ export interface ChildIdentifiersTable {
   created_at: TimestampDefault;
 }
 export interface ChildNamesTable {
+  confidentiality: ColumnType<string, string | undefined, string>;
   child_id: string;
   id: string;
   given_name: string;
@@ -99,6 +101,7 @@ export interface ChildNamesTable {
   recorded_at: TimestampDefault;
 }
 export interface ChildAddressesTable {
+  confidentiality: ColumnType<string, string | undefined, string>;
   child_id: string;
   id: string;
   line1: string;
@@ -145,6 +148,7 @@ export interface StatusEpisodesTable {
   urn: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface ManualFlagsTable {
+  confidentiality: ColumnType<string, string | undefined, string>;
   child_id: string;
   id: string;
   kind: string;

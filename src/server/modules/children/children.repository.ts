@@ -89,8 +89,8 @@ export async function loadEpisodes(db: Db, childIds: readonly string[]): Promise
   return map;
 }
 
-export async function loadManualFlags(db: Db, childIds: readonly string[]): Promise<Map<string, (ManualFlag & { recordedByName: string })[]>> {
-  const map = new Map<string, (ManualFlag & { recordedByName: string })[]>();
+export async function loadManualFlags(db: Db, childIds: readonly string[]): Promise<Map<string, (ManualFlag & { recordedByName: string; confidentiality: string })[]>> {
+  const map = new Map<string, (ManualFlag & { recordedByName: string; confidentiality: string })[]>();
   if (childIds.length === 0) return map;
   const rows = await db
     .selectFrom('manual_flags as f')
@@ -114,6 +114,7 @@ export async function loadManualFlags(db: Db, childIds: readonly string[]): Prom
       endedOn: row.ended_on,
       disclosureDecision: row.disclosure_decision as ManualFlag['disclosureDecision'],
       disclosureReason: row.disclosure_reason,
+      confidentiality: row.confidentiality,
     });
     map.set(row.child_id, list);
   }
@@ -268,7 +269,7 @@ export interface FlagLookupRow {
   date_of_birth: string | null;
   is_unborn: boolean | null;
   episodes: { id: string; kind: string; startedOn: string; endedOn: string | null; cpCategory: string | null; legalStatus: string | null; placementType: string | null; placementInArea: boolean | null; extendedTo25: boolean }[] | null;
-  manual_flags: { id: string; kind: string; note: string | null; source: string; recordedBy: string; recordedAt: string; reviewOn: string; endedOn: string | null; disclosureDecision: 'disclosed' | 'not_disclosed' }[] | null;
+  manual_flags: { id: string; kind: string; note: string | null; source: string; recordedBy: string; recordedAt: string; reviewOn: string; endedOn: string | null; disclosureDecision: 'disclosed' | 'not_disclosed'; confidentiality: string }[] | null;
   responsible_la: { id: string; code: string; name: string } | null;
 }
 
@@ -328,7 +329,7 @@ export async function lookupFlagsAudited(db: Db, { nhsNumber, actor, at, anyChil
            CASE WHEN f.allowed THEN (
              SELECT coalesce(json_agg(json_build_object('id', mf.id, 'kind', mf.kind, 'note', mf.note, 'source', mf.source,
                       'recordedBy', mf.recorded_by, 'recordedAt', mf.recorded_at, 'reviewOn', mf.review_on, 'endedOn', mf.ended_on,
-                      'disclosureDecision', mf.disclosure_decision)), '[]'::json)
+                      'disclosureDecision', mf.disclosure_decision, 'confidentiality', mf.confidentiality)), '[]'::json)
                FROM manual_flags mf WHERE mf.child_id = f.id) END AS manual_flags,
            CASE WHEN f.allowed THEN (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name) FROM organisations o WHERE o.id = f.responsible_la_id) END AS responsible_la
       FROM decision d LEFT JOIN found f ON true, (SELECT count(*) FROM logged) AS audit_written`.execute(db);

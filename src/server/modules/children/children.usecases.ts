@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CONFIDENTIALITY, CONFIDENTIALITY_CATEGORIES, canSeeCategory, type ConfidentialityCategory } from '../../../domain/access/confidentiality.js';
 import { accessBasis, canAccessRecord, canPerform, hasUnscheduledCareFlagLookup, type RecordRelationships } from '../../../domain/access/permissions.js';
 import type { Action, Resource } from '../../../domain/access/roles.js';
 import { ageInYears, compareIsoDates } from '../../../domain/calendar/iso-date.js';
@@ -11,7 +12,7 @@ const DUPLICATE_REASON_TEXT: Record<DuplicateReason, string> = {
   same_date_of_birth_and_similar_name: 'Same date of birth and a similar name',
   transposed_date_of_birth_and_similar_family_name: 'Day and month of birth swapped, similar family name',
 };
-import { deriveFlags, flagLabel, type CpCategory, type ManualFlagKind, type StatusKind } from '../../../domain/status/flags.js';
+import { deriveFlags, flagLabel, type CpCategory, type ManualFlag, type ManualFlagKind, type StatusKind } from '../../../domain/status/flags.js';
 import type { z } from 'zod';
 import type { birthBody, ChildSummary, createChildBody, updateChildBody, manualFlagBody, nameChangeBody, relationshipBody, statusEpisodeBody, addressInput, identifierInput } from '../../../contracts/children.js';
 import type { Db } from '../../db/database.js';
@@ -108,6 +109,28 @@ class RefusedWrite extends Error {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Confidentiality (#5): entries and fields of a category the reader may not see are replaced by the fact
+// that they exist, their category and whom to ask. An unknown category fails closed (treated as sealed).
+
+type Restricted = { category: string; label: string; whomToAsk: string };
+
+export function restrictionFor(actor: Actor, category: string): Restricted | null {
+  const known = (CONFIDENTIALITY_CATEGORIES as readonly string[]).includes(category) ? (category as ConfidentialityCategory) : 'sealed_identity';
+  const definition = CONFIDENTIALITY[known];
+  if (canSeeCategory(actor.role, known) && !definition.stepUp) return null;
+  return { category: known, label: definition.label, whomToAsk: definition.whomToAsk };
+}
+
+const RESTRICTED = 'Restricted';
+
+/** A restricted alert still raises a flag — as a neutral "Safeguarding alert" — but never says what it is. */
+function visibleManualFlag<T extends ManualFlag>(actor: Actor, flag: T & { confidentiality: string }): T & { restricted: Restricted | null } {
+  const restricted = restrictionFor(actor, flag.confidentiality);
+  if (!restricted) return { ...flag, restricted: null };
+  return { ...flag, kind: 'other', note: `Restricted alert — ask ${restricted.whomToAsk}`, source: RESTRICTED, disclosureReason: null, restricted };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Reads
 
 export async function getChildSummary(deps: Deps, { actor, childId }: { actor: Actor; childId: string }): Promise<ChildSummary> {
@@ -124,7 +147,7 @@ async function buildSummary(tx: Db, clock: Clock, actor: Actor, { child, basis }
     driftForChild(tx, child.id, clock.now(), { role: actor.role }),
   ]);
   const episodes = episodesMap.get(child.id) ?? [];
-  const manualFlags = manualMap.get(child.id) ?? [];
+  const manualFlags = (manualMap.get(child.id) ?? []).map((flag) => visibleManualFlag(actor, flag));
   const relatedChildIds = parts.relationships.map((r) => r.related_child_id).filter((id): id is string => Boolean(id));
   const [inScope, relatedEpisodes, relatedFlags] = await Promise.all([
     childrenInScope(tx, { childIds: relatedChildIds, actor, at: { today, now: clock.now() } }),
@@ -152,15 +175,28 @@ async function buildSummary(tx: Db, clock: Clock, actor: Actor, { child, basis }
     school: orgRef(child.school_id),
     responsibleLocalAuthority: orgRef(child.responsible_la_id),
     placementArea: child.placement_area,
-    identifiers: parts.identifiers.map((i) => ({ id: i.id, kind: i.kind, value: i.value, issuer: i.issuer })),
-    names: parts.names.map((n) => ({ id: n.id, givenName: n.given_name, familyName: n.family_name, kind: n.kind, validFrom: n.valid_from, validTo: n.valid_to })),
-    addresses: parts.addresses.map((a) => ({ id: a.id, line1: a.line1, town: a.town, postcode: a.postcode, validFrom: a.valid_from, validTo: a.valid_to })),
+    identifiers: parts.identifiers.map((i) => {
+      const restricted = restrictionFor(actor, i.confidentiality);
+      return restricted ? { id: i.id, kind: i.kind, value: RESTRICTED, issuer: null, restricted } : { id: i.id, kind: i.kind, value: i.value, issuer: i.issuer, restricted: null };
+    }),
+    names: parts.names.map((n) => {
+      const restricted = restrictionFor(actor, n.confidentiality);
+      return restricted
+        ? { id: n.id, givenName: RESTRICTED, familyName: RESTRICTED, kind: n.kind, validFrom: null, validTo: null, restricted }
+        : { id: n.id, givenName: n.given_name, familyName: n.family_name, kind: n.kind, validFrom: n.valid_from, validTo: n.valid_to, restricted: null };
+    }),
+    addresses: parts.addresses.map((a) => {
+      const restricted = restrictionFor(actor, a.confidentiality);
+      return restricted
+        ? { id: a.id, line1: RESTRICTED, town: null, postcode: RESTRICTED, validFrom: a.valid_from, validTo: a.valid_to, restricted }
+        : { id: a.id, line1: a.line1, town: a.town, postcode: a.postcode, validFrom: a.valid_from, validTo: a.valid_to, restricted: null };
+    }),
     relationships: parts.relationships.map((r) => {
       const relatedInScope = r.related_child_id ? inScope.has(r.related_child_id) : false;
       // A household member's flags are shown only where the reader may see that child's record.
       const flags =
         r.related_child_id && relatedInScope
-          ? deriveFlags({ episodes: relatedEpisodes.get(r.related_child_id) ?? [], manualFlags: relatedFlags.get(r.related_child_id) ?? [], today, dateOfBirth: null }).map((f) => f.label)
+          ? deriveFlags({ episodes: relatedEpisodes.get(r.related_child_id) ?? [], manualFlags: (relatedFlags.get(r.related_child_id) ?? []).map((flag) => visibleManualFlag(actor, flag)), today, dateOfBirth: null }).map((f) => f.label)
           : [];
       return {
         id: r.id,
@@ -204,6 +240,7 @@ async function buildSummary(tx: Db, clock: Clock, actor: Actor, { child, basis }
       endedOn: f.endedOn,
       disclosureDecision: f.disclosureDecision,
       disclosureReason: f.disclosureReason ?? null,
+      restricted: f.restricted,
     })),
     flags: deriveFlags({ episodes, manualFlags, today, dateOfBirth: child.date_of_birth, isUnborn: child.is_unborn }),
     drift: drift.map(({ ruleId, since, description, eventIds, restricted }) => ({ ruleId, since, description, eventIds, restricted })),
@@ -237,7 +274,7 @@ export async function searchChildren(deps: Deps, { actor, criteria }: { actor: A
       postcode: row.postcode,
       inScope: Boolean(row.in_scope),
       flags: row.in_scope
-        ? deriveFlags({ episodes: episodes.get(row.id) ?? [], manualFlags: manual.get(row.id) ?? [], today: at.today, dateOfBirth: row.date_of_birth, isUnborn: row.is_unborn }).map((f) => ({ code: f.code, label: f.label }))
+        ? deriveFlags({ episodes: episodes.get(row.id) ?? [], manualFlags: (manual.get(row.id) ?? []).map((flag) => visibleManualFlag(actor, flag)), today: at.today, dateOfBirth: row.date_of_birth, isUnborn: row.is_unborn }).map((f) => ({ code: f.code, label: f.label }))
         : [],
     }));
     await recordAudit(tx, { actor, action: 'child.search', outcome: 'allowed', details: { criteria: criteriaKinds, resultChildIds: results.map((r) => r.id) }, at: at.now });
@@ -260,7 +297,7 @@ export async function lookupFlags(deps: Deps, { actor, nhsNumber }: { actor: Act
   if (row.outcome !== 'allowed' || !row.id) throw createChildNotFoundError();
   const flags = deriveFlags({
     episodes: (row.episodes ?? []).map((e) => ({ ...e, kind: e.kind as StatusKind, cpCategory: e.cpCategory as CpCategory | null })),
-    manualFlags: (row.manual_flags ?? []).map((f) => ({ ...f, kind: f.kind as ManualFlagKind, recordedAt: new Date(f.recordedAt).toISOString() })),
+    manualFlags: (row.manual_flags ?? []).map((f) => visibleManualFlag(actor, { ...f, kind: f.kind as ManualFlagKind, recordedAt: new Date(f.recordedAt).toISOString() })),
     today: at.today,
     dateOfBirth: row.date_of_birth,
     isUnborn: row.is_unborn ?? false,
@@ -357,8 +394,8 @@ export async function createChild(deps: Deps, { actor, input }: { actor: Actor; 
     await tx.insertInto('child_names').values({ child_id: childId, id: randomUUID(), given_name: input.givenName, family_name: input.familyName, kind: 'usual', valid_from: input.dateOfBirth ?? null, valid_to: null }).execute();
     if (motherPersonId)
       await tx.insertInto('relationships').values({ child_id: childId, id: randomUUID(), kind: 'mother', related_child_id: null, related_person_id: motherPersonId, has_parental_responsibility: true, lives_with: true, valid_from: null, valid_to: null }).execute();
-    if (input.address) await tx.insertInto('child_addresses').values({ child_id: childId, id: randomUUID(), line1: input.address.line1, town: input.address.town ?? null, postcode: input.address.postcode, valid_from: input.address.validFrom, valid_to: null }).execute();
-    for (const identifier of input.otherIdentifiers) await tx.insertInto('child_identifiers').values({ child_id: childId, id: randomUUID(), kind: identifier.kind, value: identifier.value, issuer: identifier.issuer ?? null }).execute();
+    if (input.address) await tx.insertInto('child_addresses').values({ child_id: childId, id: randomUUID(), line1: input.address.line1, town: input.address.town ?? null, postcode: input.address.postcode, valid_from: input.address.validFrom, valid_to: null, confidentiality: input.address.confidentiality ?? 'standard' }).execute();
+    for (const identifier of input.otherIdentifiers) await tx.insertInto('child_identifiers').values({ child_id: childId, id: randomUUID(), kind: identifier.kind, value: identifier.value, issuer: identifier.issuer ?? null, confidentiality: identifier.confidentiality ?? 'standard' }).execute();
     // The creator's team takes the child onto its caseload, so the person who made the record can see it.
     if (actor.teamId) {
       const team = await tx.selectFrom('teams').select('kind').where('id', '=', actor.teamId).executeTakeFirst();
@@ -481,6 +518,7 @@ export async function addManualFlag(deps: Deps, { actor, childId, input }: { act
         ended_on: null,
         disclosure_decision: input.disclosureDecision,
         disclosure_reason: input.disclosureReason ?? null,
+        confidentiality: input.confidentiality ?? 'standard',
       })
       .execute();
   });
@@ -525,7 +563,13 @@ export async function addRelationship(deps: Deps, { actor, childId, input }: { a
 export async function changeName(deps: Deps, { actor, childId, input }: { actor: Actor; childId: string; input: z.output<typeof nameChangeBody> }) {
   await withChild(deps, { actor, childId, resource: 'child', action: 'update', auditAction: 'child.name_change' }, async (tx) => {
     ensureNotFuture(deps.clock.today(), input.validFrom, 'validFrom', 'The date the name changed');
-    await tx.updateTable('child_names').set({ valid_to: input.validFrom, kind: 'previous' }).where('child_id', '=', childId).where('kind', '=', 'usual').where('valid_to', 'is', null).execute();
+    await tx
+      .updateTable('child_names')
+      .set({ valid_to: input.validFrom, kind: 'previous', ...(input.previousNameConfidentiality ? { confidentiality: input.previousNameConfidentiality } : {}) })
+      .where('child_id', '=', childId)
+      .where('kind', '=', 'usual')
+      .where('valid_to', 'is', null)
+      .execute();
     await tx.insertInto('child_names').values({ child_id: childId, id: randomUUID(), given_name: input.givenName, family_name: input.familyName, kind: 'usual', valid_from: input.validFrom, valid_to: null }).execute();
     await tx.updateTable('children').set({ given_name: input.givenName, family_name: input.familyName, updated_at: deps.clock.now() }).where('id', '=', childId).execute();
   });
@@ -536,14 +580,14 @@ export async function addAddress(deps: Deps, { actor, childId, input }: { actor:
   await withChild(deps, { actor, childId, resource: 'child', action: 'update', auditAction: 'child.address_add' }, async (tx) => {
     ensureNotFuture(deps.clock.today(), input.validFrom, 'validFrom', 'The date the child started living here');
     await tx.updateTable('child_addresses').set({ valid_to: input.validFrom }).where('child_id', '=', childId).where('valid_to', 'is', null).execute();
-    await tx.insertInto('child_addresses').values({ child_id: childId, id: randomUUID(), line1: input.line1, town: input.town ?? null, postcode: input.postcode, valid_from: input.validFrom, valid_to: null }).execute();
+    await tx.insertInto('child_addresses').values({ child_id: childId, id: randomUUID(), line1: input.line1, town: input.town ?? null, postcode: input.postcode, valid_from: input.validFrom, valid_to: null, confidentiality: input.confidentiality ?? 'standard' }).execute();
   });
   return getChildSummary(deps, { actor, childId });
 }
 
 export async function addIdentifier(deps: Deps, { actor, childId, input }: { actor: Actor; childId: string; input: z.output<typeof identifierInput> }) {
   await withChild(deps, { actor, childId, resource: 'child', action: 'update', auditAction: 'child.identifier_add', details: { kind: input.kind } }, async (tx) => {
-    await tx.insertInto('child_identifiers').values({ child_id: childId, id: randomUUID(), kind: input.kind, value: input.value, issuer: input.issuer ?? null }).execute();
+    await tx.insertInto('child_identifiers').values({ child_id: childId, id: randomUUID(), kind: input.kind, value: input.value, issuer: input.issuer ?? null, confidentiality: input.confidentiality ?? 'standard' }).execute();
   });
   return getChildSummary(deps, { actor, childId });
 }
