@@ -73,10 +73,10 @@ export async function findGrant(db: Db, grantId: string) {
   return db.selectFrom('break_glass_grants').selectAll().where('id', '=', grantId).forUpdate().executeTakeFirst();
 }
 
-export async function closeGrant(db: Db, { childId, grantId, reviewerId, outcome, note, at, endNow }: { childId: string; grantId: string; reviewerId: string; outcome: string; note: string | null; at: Date; endNow: boolean }): Promise<void> {
+export async function closeGrant(db: Db, { childId, grantId, reviewerId, outcome, note, at, endAt }: { childId: string; grantId: string; reviewerId: string; outcome: string; note: string | null; at: Date; endAt: Date | null }): Promise<void> {
   await db
     .updateTable('break_glass_grants')
-    .set({ reviewed_at: at, reviewed_by: reviewerId, review_outcome: outcome, review_note: note, ...(endNow ? { expires_at: at } : {}) })
+    .set({ reviewed_at: at, reviewed_by: reviewerId, review_outcome: outcome, review_note: note, ...(endAt ? { expires_at: endAt } : {}) })
     .where('child_id', '=', childId)
     .where('id', '=', grantId)
     .execute();

@@ -172,9 +172,11 @@ export async function reviewBreakGlass({ db, clock }: Deps, { actor, grantId, ou
     }
     const stillActive = new Date(grant.expires_at).getTime() > now.getTime();
     const endNow = outcome === 'escalated' && stillActive;
-    await closeGrant(tx, { childId: grant.child_id, grantId, reviewerId: actor.userId, outcome, note: note && note.length > 0 ? note : null, at: now, endNow });
+    // Ending now: the table keeps expires_at after granted_at, so a grant closed in its first millisecond ends 1 ms after it began.
+    const endAt = new Date(Math.max(now.getTime(), new Date(grant.granted_at).getTime() + 1));
+    await closeGrant(tx, { childId: grant.child_id, grantId, reviewerId: actor.userId, outcome, note: note && note.length > 0 ? note : null, at: now, endAt: endNow ? endAt : null });
     await recordAudit(tx, { actor, action, outcome: 'allowed', childId: grant.child_id, details: { grantId, reviewOutcome: outcome, endedAccess: endNow }, at: now });
-    return { ok: true, value: { id: grantId, outcome, reviewedAt: iso(now), expiresAt: iso(endNow ? now : grant.expires_at) } };
+    return { ok: true, value: { id: grantId, outcome, reviewedAt: iso(now), expiresAt: iso(endNow ? endAt : grant.expires_at) } };
   });
 }
 
