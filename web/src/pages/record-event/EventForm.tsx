@@ -19,7 +19,7 @@ export function initialEventValues(): Record<string, string> {
   const date = todayIso();
   const time = londonTime.format(new Date());
   const [year, month, day] = date.split('-') as [string, string, string];
-  return { occurredAt: String(Number(day)), 'occurredAt-month': String(Number(month)), 'occurredAt-year': year, occurredAtTime: time };
+  return { 'occurredAt-day': String(Number(day)), 'occurredAt-month': String(Number(month)), 'occurredAt-year': year, occurredAtTime: time };
 }
 
 function DetailField({ field, form }: { field: FieldSpec; form: Form }) {
