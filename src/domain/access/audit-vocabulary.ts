@@ -94,7 +94,7 @@ export function describeAuditOutcome({ outcome, reason }: { outcome: string; rea
     case 'not_found':
       return reason === 'missing' ? 'Refused: no such record' : 'Refused: outside their scope';
     case 'failed':
-      return reason === 'auth.forbidden' ? 'Refused: not permitted for this child' : 'Refused: the change was not accepted';
+      return reason?.endsWith('forbidden') ? 'Refused: not permitted for this child' : 'Refused: the change was not accepted';
     default:
       return outcome;
   }
