@@ -1,13 +1,15 @@
 import type { ChronologyEntry, ChronologyFilters, ChronologyQuery, ChronologyResponse } from '../../../contracts/chronology.js';
 import { formatNhsNumber } from '../../../domain/identity/nhs-number.js';
 import { EVENT_TYPES } from '../../../domain/safeguarding/event-types.js';
-import { recordAuditBatch } from '../../audit/audit.js';
+import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/database.js';
 import { fieldError } from '../../shared/app-error.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { childrenInScope } from '../children/children.repository.js';
 import { withChild } from '../children/children.usecases.js';
+import type { ReportOverrideQuery } from '../../../contracts/consent.js';
+import { checkReportOverride, reportInclusion, type ReportKind, type ReportOverride } from '../consent/report-inclusion.js'; // #5 consent: report inclusion
 import { renderChronologyCsv, renderChronologyHtml } from './chronology.render.js';
 import { decodeCursor, encodeCursor, eventTypeLabel, readableCategories, restrictionFor, roleLabel, serviceLabel, type ChronologyCursor } from './chronology.models.js';
 import { countChronology, householdMemberIds, loadChronologyPage, loadHouseholdCopies, loadWorklistItems, userDisplayName, type EventScope } from './chronology.repository.js';
@@ -164,24 +166,28 @@ export async function readHouseholdChronology(deps: Deps, { actor, childId, quer
     const members = await householdMemberIds(tx, { childId, today: at.today });
     const inScope = await childrenInScope(tx, { childIds: members, actor, at });
     const others = members.filter((id) => inScope.has(id)).sort();
-    await recordAuditBatch(
-      tx,
-      others.map((memberId) => ({ actor, action: 'chronology.read', outcome: 'allowed' as const, childId: memberId, details: { ...auditFilters(query), household: true, viaChildId: childId }, at: now })),
-    );
+    // A household is a handful of children: one single-statement audit row each (no chain-head locking round trips).
+    for (const memberId of others) await recordAudit(tx, { actor, action: 'chronology.read', outcome: 'allowed', childId: memberId, details: { ...auditFilters(query), household: true, viaChildId: childId }, at: now });
     return readPage(tx, { scope: { childIds: [childId, ...others], readable: readableCategories(actor.role, { steppedUpAt: actor.steppedUpAt, now: deps.clock.now() }), dedupeHousehold: true }, anchorChildId: childId, query });
   });
 }
 
 const EXPORT_BATCH = 1000;
 
-/** Every entry matching the filters, read page by page on the same keyset. */
-async function readAll(tx: Db, scope: EventScope, filters: ChronologyFilters): Promise<ChronologyEntry[]> {
+/**
+ * Every entry matching the filters, read page by page on the same keyset. #5 consent (report inclusion):
+ * `inclusion` leaves out entries of a category the report may not include; `included` collects the ids and
+ * categories of those kept, for the override's share row.
+ */
+async function readAll(tx: Db, scope: EventScope, filters: ChronologyFilters, inclusion?: { includes(category: string): boolean; included: { eventId: string; category: string }[] }): Promise<ChronologyEntry[]> {
   const all: ChronologyEntry[] = [];
   let cursor: ChronologyCursor | null = null;
   for (;;) {
     const rows = await loadChronologyPage(tx, { scope, filters, cursor, limit: EXPORT_BATCH });
     const page = rows.slice(0, EXPORT_BATCH);
-    all.push(...(await buildEntries(tx, scope, page)));
+    const kept = inclusion ? page.filter((r) => inclusion.includes(r.confidentiality)) : page;
+    inclusion?.included.push(...page.map((r) => ({ eventId: r.id, category: r.confidentiality })));
+    all.push(...(await buildEntries(tx, scope, kept)));
     const last = page[page.length - 1];
     if (rows.length <= EXPORT_BATCH || !last) return all;
     cursor = { occurredAt: last.occurred_key, id: last.id };
@@ -193,21 +199,38 @@ function exportFilters(query: ChronologyQuery): ChronologyFilters {
   return filters;
 }
 
+/**
+ * #5 consent: an export is a report. Entries of a non-standard category are left out unless an include-in-report
+ * consent covers the category or the request carries a safeguarding override (consent/report-inclusion.ts).
+ */
+async function readForReport(deps: Deps, tx: Db, { actor, childId, filters, report, override, auditDetails }: { actor: Actor; childId: string; filters: ChronologyFilters; report: ReportKind; override: ReportOverride | null; auditDetails: Record<string, unknown> }) {
+  const inclusion = await reportInclusion(tx, { actor, childId, report, override, now: deps.clock.now(), today: deps.clock.today() });
+  const included: { eventId: string; category: string }[] = [];
+  const entries = await readAll(tx, { childIds: [childId], readable: readableCategories(actor.role, { steppedUpAt: actor.steppedUpAt, now: deps.clock.now() }), dedupeHousehold: false }, filters, { includes: (c) => inclusion.includes(c), included });
+  const { omitted } = await inclusion.finish(included);
+  Object.assign(auditDetails, { omittedWithoutConsent: omitted, reportConsentIds: inclusion.consentIds, override: override !== null });
+  return { entries, omitted };
+}
+
 /** The chronology as CSV for conferences and supervision; audited as chronology.export. */
-export async function exportChronologyCsv(deps: Deps, { actor, childId, query }: { actor: Actor; childId: string; query: ChronologyQuery }): Promise<string> {
+export async function exportChronologyCsv(deps: Deps, { actor, childId, query, overrideQuery = {} }: { actor: Actor; childId: string; query: ChronologyQuery; overrideQuery?: ReportOverrideQuery }): Promise<{ csv: string; omitted: number }> {
   const filters = exportFilters(query);
-  return withChild(deps, { actor, childId, resource: 'safeguarding_event', action: 'read', auditAction: 'chronology.export', details: { ...auditFilters(filters), format: 'csv' } }, async (tx) => {
-    const entries = await readAll(tx, { childIds: [childId], readable: readableCategories(actor.role, { steppedUpAt: actor.steppedUpAt, now: deps.clock.now() }), dedupeHousehold: false }, filters);
-    return renderChronologyCsv(entries);
+  const override = await checkReportOverride(deps.db, { actor, childId, query: overrideQuery, report: 'chronology_csv', now: deps.clock.now() });
+  const auditDetails: Record<string, unknown> = { ...auditFilters(filters), format: 'csv' };
+  return withChild(deps, { actor, childId, resource: 'safeguarding_event', action: 'read', auditAction: 'chronology.export', details: auditDetails }, async (tx) => {
+    const { entries, omitted } = await readForReport(deps, tx, { actor, childId, filters, report: 'chronology_csv', override, auditDetails });
+    return { csv: renderChronologyCsv(entries), omitted };
   });
 }
 
 /** A self-contained, print-styled HTML page of the chronology; audited as chronology.export. */
-export async function printChronology(deps: Deps, { actor, childId, query }: { actor: Actor; childId: string; query: ChronologyQuery }): Promise<{ html: string; styleHash: string }> {
+export async function printChronology(deps: Deps, { actor, childId, query, overrideQuery = {} }: { actor: Actor; childId: string; query: ChronologyQuery; overrideQuery?: ReportOverrideQuery }): Promise<{ html: string; styleHash: string; omitted: number }> {
   const filters = exportFilters(query);
-  return withChild(deps, { actor, childId, resource: 'safeguarding_event', action: 'read', auditAction: 'chronology.export', details: { ...auditFilters(filters), format: 'print' } }, async (tx, { child }) => {
-    const entries = await readAll(tx, { childIds: [childId], readable: readableCategories(actor.role, { steppedUpAt: actor.steppedUpAt, now: deps.clock.now() }), dedupeHousehold: false }, filters);
-    return renderChronologyHtml({
+  const override = await checkReportOverride(deps.db, { actor, childId, query: overrideQuery, report: 'chronology_print', now: deps.clock.now() });
+  const auditDetails: Record<string, unknown> = { ...auditFilters(filters), format: 'print' };
+  return withChild(deps, { actor, childId, resource: 'safeguarding_event', action: 'read', auditAction: 'chronology.export', details: auditDetails }, async (tx, { child }) => {
+    const { entries, omitted } = await readForReport(deps, tx, { actor, childId, filters, report: 'chronology_print', override, auditDetails });
+    const page = renderChronologyHtml({
       child: {
         name: `${child.given_name} ${child.family_name}`,
         nhsNumber: child.nhs_number ? formatNhsNumber(child.nhs_number) : null,
@@ -218,5 +241,6 @@ export async function printChronology(deps: Deps, { actor, childId, query }: { a
       filters,
       entries,
     });
+    return { ...page, omitted };
   });
 }
