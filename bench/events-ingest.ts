@@ -162,6 +162,12 @@ async function postgresNational(databaseUrl: string): Promise<IngestResult> {
         for (const setting of ['auto_explain.log_min_duration = 150', 'auto_explain.log_analyze = on', 'auto_explain.log_buffers = on', 'auto_explain.log_triggers = on', 'auto_explain.log_nested_statements = on', 'log_min_duration_statement = 0', 'log_parameter_max_length = 0'])
           await sql.raw(`SET LOCAL ${setting}`).execute(db);
       }
+      if (process.env.EVENTS_INGEST_VARIANT === 'no-redundant-fk') {
+        // A what-if for the lead, undone with everything else: worklist_items.child_id → children is implied
+        // by (child_id, event_id) → child_events, whose child_id already references children.
+        await sql`ALTER TABLE worklist_items DROP CONSTRAINT worklist_items_child_id_fkey`.execute(db);
+        log('PostgreSQL: variant no-redundant-fk (worklist_items_child_id_fkey dropped inside the rolled-back transaction)');
+      }
       const children = Number((await sql<{ n: string }>`SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'children'`.execute(db)).rows[0]?.n ?? 0);
       log(`PostgreSQL: ${children.toLocaleString('en-GB')} children (estimate) in ${new URL(databaseUrl).pathname.slice(1)}`);
       return await ingest(db, { database: `PostgreSQL (${children.toLocaleString('en-GB')} children)`, postgres: true, committed: false });
