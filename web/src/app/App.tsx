@@ -44,6 +44,8 @@ const NewConferencePage = lazy(() => import('../pages/cp-conference/NewConferenc
 const GpReportPage = lazy(() => import('../pages/cp-conference/GpReportPage.js').then((m) => ({ default: m.GpReportPage })));
 const LoopsPage = lazy(() => import('../pages/loops/LoopsPage.js').then((m) => ({ default: m.LoopsPage })));
 const RoutingRulesPage = lazy(() => import('../pages/routing-rules/RoutingRulesPage.js').then((m) => ({ default: m.RoutingRulesPage })));
+const BreakGlassPage = lazy(() => import('../pages/break-glass/BreakGlassPage.js').then((m) => ({ default: m.BreakGlassPage }))); // #5 break-glass
+const BreakGlassReviewPage = lazy(() => import('../pages/break-glass-review/BreakGlassReviewPage.js').then((m) => ({ default: m.BreakGlassReviewPage }))); // #5 break-glass
 const DriftPage = lazy(() => import('../pages/drift/DriftPage.js').then((m) => ({ default: m.DriftPage })));
 
 interface Route {
@@ -56,8 +58,10 @@ interface Route {
 /** Order matters: `/children/new` before `/children/:childId`. */
 const ROUTES: readonly Route[] = [
   { path: '/', render: () => <FindChildPage />, needs: ['child', 'search'] },
+  { path: '/break-glass/review', render: () => <BreakGlassReviewPage />, needs: ['break_glass', 'review'] }, // #5 break-glass
   { path: '/children/new', render: () => <AddChildPage />, needs: ['child', 'create'] },
   { path: '/children/:childId', render: ({ childId }) => <ChildSummaryPage childId={childId!} /> },
+  { path: '/children/:childId/break-glass', render: ({ childId }) => <BreakGlassPage childId={childId!} />, needs: ['break_glass', 'create'] }, // #5 break-glass
   { path: '/children/:childId/status-episodes/new', render: ({ childId }) => <AddStatusEpisodePage childId={childId!} />, needs: ['status_episode', 'create'] },
   {
     path: '/children/:childId/status-episodes/:episodeId/end',

@@ -3,6 +3,7 @@ import type { SessionUser } from '../../../src/contracts/auth.js';
 import { appContent } from './app.content.js';
 import { Link, navigate } from './router.js';
 import { can, useSession } from './session.js';
+import { NotificationCount } from '../pages/break-glass-review/NotificationCount.js';
 
 function NhsLogo() {
   return (
@@ -84,6 +85,7 @@ export function Header({ user, pathname }: { user: SessionUser | null; pathname:
                   <span className="clasp-header__organisation">{user.organisation.name}</span>
                 </span>
               </li>
+              <NotificationCount user={user} pathname={pathname} />
               <li className="nhsuk-header__account-item">
                 <form
                   className="nhsuk-header__account-form"

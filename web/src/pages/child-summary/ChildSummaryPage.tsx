@@ -20,6 +20,7 @@ import { formatDate, formatDateTime, formatNhsNumber, isCurrent, todayIso } from
 import { ChildNotFound } from '../not-found/NotFoundPage.js';
 import { PASSPORT_FROM_AGE } from '../lac-shared/policy.js';
 import { ChildSafeguardingLinks } from '../safeguarding-shared/ChildSafeguardingLinks.js';
+import { BreakGlassBanner, BreakGlassOffer } from '../break-glass/BreakGlassParts.js';
 import { content } from './page.content.js';
 
 type Episode = ChildSummary['episodes'][number];
@@ -32,7 +33,7 @@ export function ChildSummaryPage({ childId }: { childId: string }) {
   const title = state.status === 'ok' ? content.title(childName(state.child)) : content.loadingTitle;
   usePageTitle(state.status === 'ok' || state.status === 'loading' ? title : null);
   if (state.status === 'loading') return <Loading />;
-  if (state.status === 'not-found') return <ChildNotFound />;
+  if (state.status === 'not-found') return <ChildNotFound offer={<BreakGlassOffer childId={childId} />} />;
   if (state.status === 'error') return <LoadFailed />;
   return <ChildSummaryView child={state.child} />;
 }
@@ -99,6 +100,7 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
   return (
     <>
       <BackLink href="/" text={content.backToSearch} />
+      {child.accessBasis === 'break_glass' ? <BreakGlassBanner childId={child.id} /> : null}
 
       <div className="clasp-child-banner">
         <div className="clasp-child-banner__identity">

@@ -9,6 +9,7 @@ import { can, useUser } from '../../app/session.js';
 import { Button, ButtonGroup, DateInput, ErrorSummary, Table, Tag, TextInput, flagColour } from '../../components/index.js';
 import { formatDate, formatNhsNumber } from '../../lib/format.js';
 import { buildErrors, collectDates, datePartsOf, errorsFromApi, errorsFromZod, hasErrors, textValue, useForm, validate, type FormValues } from '../../lib/forms.js';
+import { BreakGlassLink } from '../break-glass/BreakGlassParts.js';
 import { content } from './page.content.js';
 
 type SearchResult = z.infer<typeof searchResultSchema>;
@@ -100,6 +101,7 @@ export function FindChildPage() {
   };
 
   const mayRecordAttendance = can(user, 'presentation', 'create');
+  const mayBreakGlass = can(user, 'break_glass', 'create'); // #5: emergency access to a child outside scope
   const fullName = (result: SearchResult) => `${result.givenName} ${result.familyName}`;
 
   return (
@@ -209,6 +211,7 @@ export function FindChildPage() {
                   result.inScope ? (
                     ''
                   ) : mayRecordAttendance ? (
+                    <span key="attend">
                     <Button
                       key="attend"
                       type="button"
@@ -223,6 +226,10 @@ export function FindChildPage() {
                       {content.results.recordAttendance}
                       <span className="nhsuk-u-visually-hidden"> {content.results.recordAttendanceFor(fullName(result))}</span>
                     </Button>
+                    {mayBreakGlass ? <BreakGlassLink childId={result.id} name={fullName(result)} /> : null}
+                    </span>
+                  ) : mayBreakGlass ? (
+                    <BreakGlassLink key="break-glass" childId={result.id} name={fullName(result)} />
                   ) : (
                     content.results.noAccess
                   ),

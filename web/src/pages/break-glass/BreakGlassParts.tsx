@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { breakGlassApi } from '../../api/break-glass.js';
+import { Link } from '../../app/router.js';
+import { can, useUser } from '../../app/session.js';
+import { NotificationBanner } from '../../components/index.js';
+import { content } from './page.content.js';
+
+const londonTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** "Emergency access until HH:MM" on a record opened with break-glass (the child summary shows it). */
+export function BreakGlassBanner({ childId }: { childId: string }) {
+  const [expiresAt, setExpiresAt] = useState<string | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    breakGlassApi
+      .active(childId)
+      .then((body) => !cancelled && setExpiresAt(body.grant?.expiresAt ?? null))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [childId]);
+  if (!expiresAt) return null;
+  return (
+    <NotificationBanner title={content.banner.title} heading={content.banner.heading(londonTime.format(new Date(expiresAt)))} id="break-glass-banner-title">
+      <p className="nhsuk-body">{content.banner.body}</p>
+    </NotificationBanner>
+  );
+}
+
+/** The offer of emergency access, for a role that may break glass, beside a child it cannot open. */
+export function BreakGlassLink({ childId, name }: { childId: string; name?: string }) {
+  const user = useUser();
+  if (!can(user, 'break_glass', 'create')) return null;
+  return (
+    <Link href={`/children/${encodeURIComponent(childId)}/break-glass`} className="clasp-break-glass-link">
+      {content.offer.link}
+      {name ? <span className="nhsuk-u-visually-hidden"> {content.offer.linkFor(name)}</span> : null}
+    </Link>
+  );
+}
+
+/** Under "Child not found" on a child's page: the same offer, said in words. */
+export function BreakGlassOffer({ childId }: { childId: string }) {
+  const user = useUser();
+  if (!can(user, 'break_glass', 'create')) return null;
+  return (
+    <>
+      <p className="nhsuk-body">{content.offer.notFoundBody}</p>
+      <p className="nhsuk-body">
+        <BreakGlassLink childId={childId} />
+      </p>
+    </>
+  );
+}
