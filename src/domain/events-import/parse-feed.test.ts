@@ -34,7 +34,7 @@ const ed = (...rows: string[]) => `${ED_HEADER}\n${rows.join('\n')}\n`;
 
 describe('feed layouts', () => {
   test('there is one layout for every feed the event types name, and no other', () => {
-    expect(FEED_NAMES.sort()).toEqual([...FEEDS].sort());
+    expect([...FEED_NAMES].sort()).toEqual([...FEEDS].sort());
     for (const [feed, layout] of Object.entries(FEED_LAYOUTS)) expect(EVENT_TYPE_DEFINITIONS[layout.eventType].feed).toBe(feed);
   });
 
