@@ -33,6 +33,23 @@ export async function captureTableState(db: Db, { tables, exclude = [] }: { tabl
   return Object.fromEntries(rows.map((r) => [r.t, { rows: Number(r.n), digest: r.h }]));
 }
 
+/** Table state plus the audit log's arrival counter, in the same round trip. */
+export async function captureStateAndAuditOrder(db: Db, { tables, exclude = [] }: { tables: readonly string[]; exclude?: readonly string[] }): Promise<{ state: TableState; auditOrder: number }> {
+  const wanted = tables.filter((t) => !exclude.includes(t));
+  const parts = [
+    sql`SELECT '#audit_order'::text AS t, coalesce(max(logged_order), 0)::int AS n, '' AS h FROM audit_events`,
+    ...wanted.map((t) => sql`SELECT ${t}::text AS t, count(*)::int AS n, coalesce(sum(hashtext(x::text)::bigint), 0)::text AS h FROM ${sql.table(t)} x`),
+  ];
+  const { rows } = await sql<{ t: string; n: number; h: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  const state: TableState = {};
+  let auditOrder = 0;
+  for (const r of rows) {
+    if (r.t === '#audit_order') auditOrder = Number(r.n);
+    else state[r.t] = { rows: Number(r.n), digest: r.h };
+  }
+  return { state, auditOrder };
+}
+
 /** Only the row counts of every table (what a crash test compares across a restart). */
 export async function countRows(db: Db, { tables }: { tables: readonly string[] }): Promise<Record<string, number>> {
   if (tables.length === 0) return {};
