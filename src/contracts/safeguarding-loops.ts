@@ -93,6 +93,8 @@ export const gpReportDraft = z.object({
     }),
   ),
   chronologyFrom: z.string(),
+  /** #5 consent: entries of a non-standard category left out for want of an include-in-report consent (0 under an override). */
+  omittedWithoutConsent: z.number().int().optional(),
   /** Headings the GP completes (the pre-filled parts above are the facts on record). */
   sectionsToComplete: z.array(z.object({ id: z.string(), heading: z.string() })),
 });

@@ -22,6 +22,7 @@ import { eventsImportRoutes } from './modules/events-import/events-import.routes
 import { chronologyRoutes } from './modules/chronology/chronology.routes.js';
 import { driftRoutes } from './modules/drift/drift.routes.js';
 import { breakGlassRoutes } from './modules/break-glass/break-glass.routes.js';
+import { consentRoutes } from './modules/consent/consent.routes.js';
 import { accessReviewRoutes } from './modules/access-review/access-review.routes.js';
 import { AppError, createUnauthenticatedError } from './shared/app-error.js';
 import { createNulCharacterError, findNulCharacter } from './shared/nul-character.js';
@@ -196,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // #3 drift
       await api.register(driftRoutes({ db: deps.db, clock: deps.clock }));
       // #5 confidentiality: break-glass, consent, access review
+      await api.register(consentRoutes({ db: deps.db, clock: deps.clock })); // #5 consent and sharing (safeguarding override)
       await api.register(breakGlassRoutes({ db: deps.db, clock: deps.clock, sessions })); // #5 break-glass, step-up, notifications
       await api.register(accessReviewRoutes({ db: deps.db, clock: deps.clock })); // #5 access review, unusual access, audit export
     },

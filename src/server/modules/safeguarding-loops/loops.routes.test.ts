@@ -243,18 +243,20 @@ describe('child protection conference loop: invitation → reports due → plan 
     const summaries = draft.chronology.map((e: { summary: string | null }) => e.summary);
     expect(summaries).toEqual(expect.arrayContaining(['verbal referral to MASH', 'written referral to MASH', 'Threshold decision']));
     expect(summaries).not.toContain('Old contact, outside the window');
-    const restricted = draft.chronology.find((e: { type: string }) => e.type === 'significant_event');
-    expect(restricted).toMatchObject({ summary: null, restricted: { category: 'sexual_health', label: 'Sexual health', whomToAsk: 'the young person’s sexual health service' } });
+    // #5 consent: with no include-in-report consent the sexual-health entry is left out of the report altogether
+    // (redaction of an included entry for a GP is tested in consent/report-inclusion.routes.test.ts).
+    expect(draft.chronology.find((e: { type: string }) => e.type === 'significant_event')).toBeUndefined();
+    expect(draft.omittedWithoutConsent).toBe(1);
     expect(JSON.stringify(draft)).not.toContain('sexual health clinic with an adult');
     expect(draft.sectionsToComplete.length).toBeGreaterThan(0);
 
-    // The designated nurse is entitled to the category and sees the entry.
-    const designated = (await get('designated', `/api/v1/children/${fx.children.amelia}/cp-conferences/${conferenceId}/gp-report-draft`)).json();
+    // The designated nurse is entitled to the category and, under a safeguarding override, sees the entry.
+    const designated = (await get('designated', `/api/v1/children/${fx.children.amelia}/cp-conferences/${conferenceId}/gp-report-draft?override=1&reason=${encodeURIComponent('Conference next week, risk of exploitation')}`)).json();
     expect(designated.chronology.find((e: { type: string }) => e.type === 'significant_event')).toMatchObject({ summary: 'Seen at the sexual health clinic with an adult', restricted: null });
 
     const audit = await handle.db.selectFrom('audit_events').select(['record']).where('child_id', '=', fx.children.amelia).where('action', '=', 'safeguarding_loop.gp_report_draft').where('outcome', '=', 'allowed').where('actor_id', '=', fx.users.gp!.id).execute();
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.record).details).toMatchObject({ conferenceId, redacted: 1, entries: draft.chronology.length, basis: 'registered_practice' });
+    expect(JSON.parse(audit[0]!.record).details).toMatchObject({ conferenceId, redacted: 0, omittedWithoutConsent: 1, entries: draft.chronology.length, basis: 'registered_practice' });
   });
 
   test('a report received is recorded once; a report dated in the future is refused with the field named', async () => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { childParams } from '../../../contracts/children.js';
 import { errorBody } from '../../../contracts/errors.js';
+import { reportOverrideQuery } from '../../../contracts/consent.js';
 import { childLoopsResponse, conferenceParams, createConferenceBody, gpReportDraft, loopView, overdueResponse, recordReportBody, stepParams } from '../../../contracts/safeguarding-loops.js';
 import * as loops from './loops.usecases.js';
 
@@ -22,8 +23,9 @@ export function safeguardingLoopsRoutes(deps: loops.Deps): FastifyPluginAsyncZod
       reply.code(201).send(await loops.inviteToConference(deps, { actor: req.actor(), childId: req.params.childId, input: req.body })),
     );
 
-    app.get('/children/:childId/cp-conferences/:conferenceId/gp-report-draft', { schema: { tags: ['safeguarding'], summary: 'The GP conference report, pre-filled from the child’s record and the last 12 months of the chronology (rec 4.3)', params: conferenceParams, response: { 200: gpReportDraft, ...errors } } }, async (req) =>
-      loops.gpReportDraft(deps, { actor: req.actor(), childId: req.params.childId, conferenceId: req.params.conferenceId }),
+    // #5 consent: non-standard entries only with an include-in-report consent, or `override=1&reason=…` (share: override).
+    app.get('/children/:childId/cp-conferences/:conferenceId/gp-report-draft', { schema: { tags: ['safeguarding'], summary: 'The GP conference report, pre-filled from the child’s record and the last 12 months of the chronology (rec 4.3)', params: conferenceParams, querystring: reportOverrideQuery, response: { 200: gpReportDraft, ...errors } } }, async (req) =>
+      loops.gpReportDraft(deps, { actor: req.actor(), childId: req.params.childId, conferenceId: req.params.conferenceId, overrideQuery: { ...(req.query.override ? { override: req.query.override } : {}), ...(req.query.reason !== undefined ? { reason: req.query.reason } : {}) } }),
     );
 
     app.post('/children/:childId/cp-conferences/:conferenceId/reports', { schema: { tags: ['safeguarding'], summary: 'Record a conference report received (GP, health visitor, school nurse, CAMHS …)', params: conferenceParams, body: recordReportBody, response: { 200: z.object({ loop: loopView }), ...errors } } }, async (req) =>

@@ -10,6 +10,8 @@ import { createForbiddenError, fieldError } from '../../shared/app-error.js';
 import type { Actor } from '../../shared/actor.js';
 import { loadEpisodes, loadManualFlags, loadOrganisations, loadRecordParts } from '../children/children.repository.js';
 import { withChild, type Deps } from '../children/children.usecases.js';
+import type { ReportOverrideQuery } from '../../../contracts/consent.js';
+import { checkReportOverride, reportInclusion } from '../consent/report-inclusion.js'; // #5 consent: report inclusion
 import { bankHolidays } from '../lac-health/calendar.js';
 import {
   createAlreadyAcknowledgedError,
@@ -238,16 +240,20 @@ export async function recordConferenceReport(deps: Deps, { actor, childId, confe
  * Entries in a confidentiality category the reader may not see are shown as restricted, with whom to ask;
  * categories that need a step-up are always restricted in a draft meant for sharing.
  */
-export async function gpReportDraft(deps: Deps, { actor, childId, conferenceId }: { actor: Actor; childId: string; conferenceId: string }): Promise<GpReportDraft> {
+export async function gpReportDraft(deps: Deps, { actor, childId, conferenceId, overrideQuery = {} }: { actor: Actor; childId: string; conferenceId: string; overrideQuery?: ReportOverrideQuery }): Promise<GpReportDraft> {
   const now = deps.clock.now();
   const today = deps.clock.today();
   const from = addMonths(today, -12);
+  // #5 consent: a safeguarding override (`override=1&reason=…`) is checked before the record is read.
+  const override = await checkReportOverride(deps.db, { actor, childId, query: overrideQuery, report: 'gp_report_draft', now });
   // withChild writes the allowed row after the work, from this object: how much of the chronology was
   // withheld from the reader is recorded in the same audit row, in the same transaction.
   const auditDetails: Record<string, unknown> = { conferenceId };
   return withChild(deps, { actor, childId, resource: 'safeguarding_loop', action: 'read', auditAction: 'safeguarding_loop.gp_report_draft', details: auditDetails }, async (tx, { child }) => {
     const loop = await findLoop(tx, { childId, loopId: conferenceId });
     if (!loop || loop.kind !== 'cp_conference') throw createConferenceNotFoundError();
+    // #5 consent: entries of a non-standard category go in only with an include-in-report consent or the override.
+    const inclusion = await reportInclusion(tx, { actor, childId, report: 'gp_report_draft', override, now, today });
     const [episodesMap, flagsMap, parts, orgs, gpStep, events] = await Promise.all([
       loadEpisodes(tx, [childId]),
       loadManualFlags(tx, [childId]),
@@ -267,7 +273,9 @@ export async function gpReportDraft(deps: Deps, { actor, childId, conferenceId }
     ]);
     const episodes = episodesMap.get(childId) ?? [];
     const address = parts.addresses.find((a) => a.valid_to === null) ?? parts.addresses[0];
-    const chronology = events.reverse().map((e) => {
+    const { omitted } = await inclusion.finish(events.map((e) => ({ eventId: e.id, category: e.confidentiality })));
+    Object.assign(auditDetails, { omittedWithoutConsent: omitted, reportConsentIds: inclusion.consentIds, override: override !== null });
+    const chronology = events.filter((e) => inclusion.includes(e.confidentiality)).reverse().map((e) => {
       const category = (Object.hasOwn(CONFIDENTIALITY, e.confidentiality) ? e.confidentiality : 'sealed_identity') as ConfidentialityCategory;
       const definition = CONFIDENTIALITY[category];
       const visible = canSeeContent({ role: actor.role, category, steppedUpAt: actor.steppedUpAt, now });
@@ -299,6 +307,7 @@ export async function gpReportDraft(deps: Deps, { actor, childId, conferenceId }
       household: parts.relationships.map((r) => ({ kind: r.kind, name: r.name ?? null, dateOfBirth: r.date_of_birth, livesWith: r.lives_with, hasParentalResponsibility: r.has_parental_responsibility ?? null })),
       chronology,
       chronologyFrom: from,
+      omittedWithoutConsent: omitted,
       sectionsToComplete: [
         { id: 'attendance', heading: 'Attendance at appointments, immunisations and engagement with the practice' },
         { id: 'child_health', heading: 'The child’s health and development needs known to the practice' },
