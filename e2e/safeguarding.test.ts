@@ -321,6 +321,77 @@ describe('MASH health practitioner', () => {
     const loop = h.page.getByTestId('loop-mash_referral').first();
     await loop.waitFor();
     expect(await loop.locator('tbody tr', { hasText: 'MASH threshold decision' }).textContent()).toContain('Saffron Gormfield');
+    // Written confirmation came after its 48 hours: received, and marked late.
+    expect(await loop.locator('tbody tr', { hasText: 'Written confirmation of the verbal referral' }).textContent()).toContain('Late');
     await h.checkA11y('closed loops: MASH referral');
+    // The outcome goes back to the referrer (a school): only that organisation may acknowledge it.
+    await loop.getByRole('button', { name: /^Acknowledge.*Outcome returned to the referrer/ }).click();
+    await h.page.locator('.nhsuk-error-summary', { hasText: 'Only the organisation this was sent to can acknowledge it' }).waitFor();
+    expect(await h.page.title()).toBe('Error: Closed loops – CLASP – NHS');
+    await h.checkA11y('closed loops: acknowledgement refused');
+  });
+});
+
+describe('recording any event, and paging a long chronology', () => {
+  test('a type picker, then the type’s own fields; 55 more entries page with "load more"', async () => {
+    await h.signIn('designated-nurse');
+    const wilfId = await childIdByName(h.page, 'Wilf Puddlewood');
+    const base = `/children/${wilfId}`;
+    await h.goto(`${base}/events/new`);
+    await h.page.getByRole('button', { name: 'Continue' }).click();
+    await h.page.locator('.nhsuk-error-summary').waitFor();
+    expect(await summaryHrefs(h.page)).toEqual(['#type']);
+    await h.checkA11y('record an event: no type chosen');
+    await h.page.getByLabel('Health contact or home visit').check();
+    await h.page.getByRole('button', { name: 'Continue' }).click();
+    await h.page.waitForURL((url) => url.searchParams.get('type') === 'health_contact');
+    await h.settled();
+    expect(await h.page.locator('h1').textContent()).toContain('Health contact or home visit');
+    await h.page.getByLabel('Summary').fill('Seen at clinic with his mother after the missed physiotherapy appointments');
+    await h.page.getByLabel('Clinic', { exact: true }).check();
+    await h.page.locator('[id="details.childSeen"]').check();
+    await h.page.locator('[id="occurredAtTime"]').fill('25:99');
+    await h.page.getByRole('button', { name: 'Save event' }).click();
+    await h.page.locator('.nhsuk-error-summary').waitFor();
+    expect(await summaryHrefs(h.page)).toEqual(['#occurredAtTime']);
+    await h.checkA11y('record an event: a time that is not real');
+    await h.page.locator('[id="occurredAtTime"]').fill('09:15');
+    await h.page.getByRole('button', { name: 'Save event' }).click();
+    await h.page.locator('.nhsuk-notification-banner--success', { hasText: 'Health contact or home visit recorded' }).waitFor();
+    await h.checkA11y('record an event: saved');
+
+    // 55 more contacts through the API (with the session's CSRF token), then the chronology pages by 50.
+    const created = await h.page.evaluate(async (childId) => {
+      const session = (await (await fetch('/api/v1/auth/session', { credentials: 'same-origin' })).json()) as { csrfToken: string };
+      let ok = 0;
+      for (let i = 0; i < 55; i += 1) {
+        const occurredAt = new Date(Date.now() - (i + 30) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        const response = await fetch(`/api/v1/children/${childId}/events`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+          body: JSON.stringify({ type: 'health_contact', occurredAt, summary: `Clinic contact ${i + 1}`, details: { kind: 'clinic', childSeen: true } }),
+        });
+        if (response.status === 201) ok += 1;
+      }
+      return ok;
+    }, wilfId);
+    expect(created).toBe(55);
+    await h.goto(`${base}/chronology`);
+    const status = h.page.locator('p[role="status"]');
+    await status.waitFor();
+    const total = Number(/of (\d+) entries/.exec((await status.textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThanOrEqual(58);
+    expect(await status.textContent()).toBe(`Showing 50 of ${total} entries.`);
+    expect(await h.page.locator('table.nhsuk-table tbody tr').count()).toBe(50);
+    await h.page.getByRole('button', { name: 'Load more entries' }).click();
+    await expect.poll(() => h.page.locator('table.nhsuk-table tbody tr').count()).toBe(total);
+    expect(await status.textContent()).toBe(`Showing ${total} of ${total} entries.`);
+    expect(await h.page.getByRole('button', { name: 'Load more entries' }).count()).toBe(0);
+    // Every entry once (keyset paging: no repeats across the page boundary).
+    const contacts = (await h.page.locator('table.nhsuk-table tbody tr td:nth-child(2)').allTextContents()).filter((text) => /Clinic contact \d+/.test(text));
+    expect(contacts.length).toBe(55);
+    expect(new Set(contacts).size).toBe(55);
+    await h.checkA11y('chronology after load more');
   });
 });

@@ -318,7 +318,8 @@ function ChildDrift({ childId }: { childId: string }) {
         <ul className="nhsuk-list nhsuk-list--bullet" data-testid="child-drift">
           {child.findings.map((finding, index) => (
             <li key={`${finding.ruleId ?? 'r'}-${finding.worklistItemId ?? index}`}>
-              {finding.restricted ? `${finding.description} (${content.table.restricted(finding.restricted.whomToAsk)})` : finding.description} {content.drift.since(formatDateTime(finding.since))}
+              {finding.description} ({content.drift.since(formatDateTime(finding.since))}
+              {finding.restricted ? `; ${content.table.restricted(finding.restricted.whomToAsk)}` : ''})
             </li>
           ))}
         </ul>

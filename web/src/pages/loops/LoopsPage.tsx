@@ -132,7 +132,19 @@ export function LoopsPage({ childId }: { childId: string }) {
                       </>
                     ) : null}
                   </span>,
-                  step.receivedAt ? content.by(formatDateTime(step.receivedAt), step.receivedBy) : content.notYet,
+                  step.receivedAt ? (
+                    <span key="r">
+                      {content.by(formatDateTime(step.receivedAt), step.receivedBy)}
+                      {step.receivedAt > step.expectedBy ? (
+                        <>
+                          {' '}
+                          <Tag colour="orange">{content.late}</Tag>
+                        </>
+                      ) : null}
+                    </span>
+                  ) : (
+                    content.notYet
+                  ),
                   step.acknowledgedAt ? content.by(formatDateTime(step.acknowledgedAt), step.acknowledgedBy) : step.needsAcknowledgement ? content.notYet : content.notNeeded,
                   stepAction(loop, step),
                 ],

@@ -22,6 +22,7 @@ export const content = {
   notNeeded: 'Not needed',
   overdue: 'Overdue',
   escalated: 'Escalated',
+  late: 'Late',
   by: (when: string, who: string | null) => (who ? `${when} (${who})` : when),
   actions: {
     received: 'Mark received',
