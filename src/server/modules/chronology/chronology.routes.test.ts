@@ -414,7 +414,11 @@ describe('household chronology', () => {
 });
 
 describe('exports', () => {
-  test('CSV: a header, restricted rows say whom to ask, formula cells are quoted, commas and quotes escaped', async () => {
+  // #5 consent: an export is a report. An entry of a non-standard category goes in only with an
+  // include-in-report consent or a safeguarding override (`override=1&reason=…`, share: override).
+  const OVERRIDE = `override=1&reason=${encodeURIComponent('Initial child protection conference tomorrow')}`;
+
+  test('CSV: a header, formula cells are quoted, commas and quotes escaped; a confidential entry is left out without consent', async () => {
     await addEvent({ childId: pager, occurredAt: '2026-10-01T10:00:00Z', summary: '=HYPERLINK("http://example.invalid","click")' });
     await addEvent({ childId: pager, occurredAt: '2026-10-02T10:00:00Z', summary: '+44 1234 567890, "urgent" call', details: { note: '@SUM(A1:A2)', other: '-1+1' } });
     await addEvent({ childId: pager, occurredAt: '2026-10-03T10:00:00Z', summary: 'SECRET-PAGER-SH', confidentiality: 'sexual_health' });
@@ -423,22 +427,36 @@ describe('exports', () => {
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.headers['content-disposition']).toContain('attachment');
     expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['x-clasp-omitted-without-consent']).toBe('1');
     const lines = response.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('Date and time (UK),Event,Service,Significance,Source,Recorded by,Role,Organisation,Summary,Details,Routed to');
-    expect(lines).toHaveLength(5); // header, 3 rows, and the empty string after the last CRLF
-    expect(lines[1]).toBe('2026-10-03 11:00,,,significant,ui,,,,Restricted entry — ask the young person’s sexual health service,Restricted category: Sexual health,');
+    expect(lines).toHaveLength(4); // header, 2 rows, and the empty string after the last CRLF
     expect(response.body).not.toContain('SECRET-PAGER-SH');
-    expect(lines[2]).toContain(`"'+44 1234 567890, ""urgent"" call"`);
-    expect(lines[2]).toContain('note: @SUM(A1:A2); other: -1+1');
-    expect(lines[3]).toContain(`"'=HYPERLINK(""http://example.invalid"",""click"")"`);
-    expect(lines[3]).toMatch(/^2026-10-01 11:00,Health contact or home visit,Health visiting,significant,ui,Test hv,Health visitor,Testborough Community Health,/);
+    expect(response.body).not.toContain('Sexual health');
+    expect(lines[1]).toContain(`"'+44 1234 567890, ""urgent"" call"`);
+    expect(lines[1]).toContain('note: @SUM(A1:A2); other: -1+1');
+    expect(lines[2]).toContain(`"'=HYPERLINK(""http://example.invalid"",""click"")"`);
+    expect(lines[2]).toMatch(/^2026-10-01 11:00,Health contact or home visit,Health visiting,significant,ui,Test hv,Health visitor,Testborough Community Health,/);
+  });
+
+  test('CSV with a safeguarding override: a readable entry with its content, an unreadable one as "Restricted entry — ask …"', async () => {
+    await addEvent({ childId: pager, occurredAt: '2026-10-04T10:00:00Z', summary: 'SECRET-PAGER-CAMHS', confidentiality: 'camhs_therapy' });
+    const response = await get('designated', `/api/v1/children/${pager}/chronology.csv?from=2026-10-01&${OVERRIDE}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const lines = response.body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[1]).toBe('2026-10-04 11:00,,,significant,ui,,,,Restricted entry — ask the child’s CAMHS practitioner,Restricted category: CAMHS therapy notes,');
+    expect(response.body).not.toContain('SECRET-PAGER-CAMHS');
+    expect(lines[2]).toContain('SECRET-PAGER-SH'); // the designated nurse may read sexual health entries
   });
 
   test('CSV with a type filter leaves out restricted rows and keeps the filter', async () => {
-    const body = (await get('hv', `/api/v1/children/${fx.children.amelia}/chronology.csv?type=significant_event`)).body;
+    const body = (await get('designated', `/api/v1/children/${fx.children.amelia}/chronology.csv?type=significant_event&${OVERRIDE}`)).body;
     expect(body).not.toContain('Restricted entry');
     expect(body).toContain('SECRET-DV');
-    expect(body).not.toContain('SECRET-SH');
+    expect(body).toContain('SECRET-SH');
+    expect(body).not.toContain('SECRET-CAMHS');
+    expect(body).not.toContain('Health contact or home visit');
   });
 
   test('CSV export is audited as chronology.export with the format', async () => {
@@ -463,8 +481,11 @@ describe('exports', () => {
     expect(html).toContain('Test hv (Health visitor)');
     expect(html).toContain('2026-11-27 12:00 (UK time)');
     expect(html).toContain('Event: Health contact or home visit, Significant event; From: 2026-01-01');
-    expect(html).toContain('SECRET-DV');
-    expect(html).not.toContain('SECRET-SH');
+    expect(html).toContain('New birth visit follow-up');
+    // Without consent or an override no confidential entry goes into a report, even one the HV may read.
+    expect(html).not.toContain('SECRET-');
+    // The type filter matched one confidential entry the HV may read (the DV disclosure): left out, and counted.
+    expect(response.headers['x-clasp-omitted-without-consent']).toBe('1');
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;');
     expect(html).not.toMatch(/\s(src|href)\s*=/i);
@@ -475,11 +496,14 @@ describe('exports', () => {
     expect(`sha256-${createHash('sha256').update(style, 'utf8').digest('base64')}`).toBe(PRINT_STYLE_HASH);
   });
 
-  test('print shows a restricted entry as existing, with whom to ask, and is audited', async () => {
-    const html = (await get('hv', `/api/v1/children/${fx.children.amelia}/chronology/print`)).body;
-    expect(html).toContain('Restricted entry (Sexual health) — ask the young person’s sexual health service');
-    const rows = await auditRows('hv', 'chronology.export');
-    expect(JSON.parse(rows[rows.length - 1]!.record).details).toMatchObject({ format: 'print' });
+  test('print with an override shows a restricted entry as existing, with whom to ask, and is audited', async () => {
+    const response = await get('designated', `/api/v1/children/${fx.children.amelia}/chronology/print?${OVERRIDE}`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.body).toContain('Restricted entry (CAMHS therapy notes) — ask the child’s CAMHS practitioner');
+    expect(response.body).toContain('SECRET-SH');
+    expect(response.body).not.toContain('SECRET-CAMHS');
+    const rows = await auditRows('designated', 'chronology.export');
+    expect(JSON.parse(rows[rows.length - 1]!.record).details).toMatchObject({ format: 'print', override: true });
   });
 });
 
