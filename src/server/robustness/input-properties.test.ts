@@ -369,6 +369,31 @@ describe('CSV imports', () => {
   });
 });
 
+describe('regressions: inputs these properties found (each was a 5xx or another body)', () => {
+  const child = () => fx.children.amelia;
+  test.each([
+    ['an over-long path segment: 414 with the one error body', () => ({ method: 'GET', url: `/api/v1/children/${'x'.repeat(2000)}` }), 414, 'request.path_too_long'],
+    ['a malformed percent-encoding in the path: 400', () => ({ method: 'GET', url: '/api/v1/children/%E0%A4%A' }), 400, 'request.bad_url'],
+    ['a NUL character in a body field: 400 naming the field', () => ({ method: 'POST', url: `/api/v1/children/${child()}/addresses`, payload: { line1: 'a\u0000b', postcode: 'ZZ99 3AB', validFrom: '2024-01-01' } }), 400, 'validation.nul_character'],
+    ['a NUL character in a query string: 400', () => ({ method: 'GET', url: '/api/v1/children?name=ab%00c' }), 400, 'validation.nul_character'],
+    ['a NUL character inside an imported file: 400 with line and column', () => ({ method: 'POST', url: '/api/v1/lac/imports/health-activity', payload: { fileName: 'a.csv', text: 'child_id,activity,date,result\n\u0000,dental_check,2024-02-01,' } }), 400, 'validation.nul_character'],
+    ['a NUL character in a username at sign-in: 400', () => ({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: '\u0000', password: 'x' } }), 400, 'validation.nul_character'],
+    ['year 0000 as the worklist date: 400', () => ({ method: 'GET', url: '/api/v1/lac/worklist?asOf=0000-01-01' }), 400, 'validation.invalid'],
+    ['year 0001 as the OC2 year end: 400', () => ({ method: 'GET', url: '/api/v1/lac/oc2?yearEnding=0001-01-01' }), 400, 'validation.invalid'],
+    ['year 9999 as the OC2 CSV year end: 400', () => ({ method: 'GET', url: '/api/v1/lac/oc2.csv?yearEnding=9999-03-31' }), 400, 'validation.invalid'],
+  ] as const)('%s', async (_, request, status, code) => {
+    const r = request() as { method: 'GET' | 'POST'; url: string; payload?: object };
+    const res = await app.inject({ method: r.method, url: r.url, headers: sessions.designated!.headers, ...(r.payload ? { payload: r.payload } : {}) });
+    expect(res.statusCode).toBe(status);
+    expect(errorBody.strict().parse(res.json()).error.code).toBe(code);
+  });
+
+  test('the NUL error names the file field with its line and column', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/lac/imports/ssda903', headers: sessions.designated!.headers, payload: { files: { 'header.csv': 'CHILD,SEX\n1001,\u00002', 'episodes.csv': '' } } });
+    expect(res.json().error.fieldErrors).toEqual({ 'files.header.csv': ['files.header.csv contains a NUL character (line 2, column 6): remove it and try again'] });
+  });
+});
+
 describe('after all of the above', () => {
   test('the audit chain verifies', async () => {
     const result = await verifyAuditChain(handle.db);
