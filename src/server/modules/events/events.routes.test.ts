@@ -127,6 +127,16 @@ describe('bad input writes nothing', () => {
     expect(await count('child_events')).toBe(before);
   });
 
+  test('an unknown organisation is a 400 naming the field, not a server error', async () => {
+    const response = await post('designated', `/api/v1/children/${fx.children.barnaby}/events`, edAttendance({ organisationId: '00000000-0000-4000-8000-000000000000' }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fieldErrors.organisationId).toBeDefined();
+  });
+
+  test('a reader with no team asking for "my team’s worklist" gets a 404, not a server error', async () => {
+    expect((await get('designated', '/api/v1/worklists')).statusCode).toBe(404);
+  });
+
   test('a missing required detail names the field', async () => {
     const response = await post('designated', `/api/v1/children/${fx.children.barnaby}/events`, edAttendance({ details: { presentingComplaint: 'Cough' } }));
     expect(response.statusCode).toBe(400);

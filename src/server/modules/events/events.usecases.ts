@@ -127,6 +127,15 @@ async function writeEvents(
       allRows.flatMap((r) => (r.submission.input.sourceId ? [{ childId: r.childId, sourceSystem: sourceSystemOf(r, source), sourceId: r.submission.input.sourceId }] : [])),
     ),
   ]);
+  const organisationIds = [...new Set(submissions.flatMap((s) => (s.input.organisationId ? [s.input.organisationId] : [])))];
+  if (organisationIds.length > 0) {
+    const known = new Set((await tx.selectFrom('organisations').select('id').where('id', 'in', organisationIds).execute()).map((o) => o.id));
+    const bad = submissions.filter((s) => s.input.organisationId && !known.has(s.input.organisationId));
+    if (bad.length > 0) {
+      const message = 'Select an organisation CLASP knows (where it happened)';
+      throw new AppError({ code: 'validation.invalid', statusCode: 400, message, fieldErrors: { organisationId: [message] }, formErrors: bad.slice(0, 50).flatMap((s) => (s.line !== undefined ? [`Line ${s.line}: unknown organisation ${s.input.organisationId}`] : [])) });
+    }
+  }
   const unknown = submissions.filter((s) => !facts.has(s.childId));
   if (unknown.length > 0) {
     throw new AppError({ code: 'events.unknown_child', statusCode: 400, message: 'No child found for one or more events', formErrors: unknown.slice(0, 50).map((s) => `${s.line !== undefined ? `Line ${s.line}: ` : ''}no child with id ${s.childId}`) });

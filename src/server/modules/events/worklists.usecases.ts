@@ -19,6 +19,7 @@ const OVERSIGHT_ROLES: ReadonlySet<string> = new Set(['designated_nurse', 'desig
 export type WorklistState = 'open' | 'acknowledged' | 'actioned' | 'escalated' | 'all';
 
 async function teamsActorMayWork(db: Db, actor: Actor, teamId: string): Promise<{ id: string; name: string; member: boolean } | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(teamId)) return null;
   const team = await db.selectFrom('teams').select(['id', 'name', 'manager_user_id']).where('id', '=', teamId).executeTakeFirst();
   if (!team) return null;
   const member = actor.teamId === team.id || team.manager_user_id === actor.userId;
