@@ -27,7 +27,7 @@ beforeAll(async () => {
     stderr += String(chunk);
     return true;
   });
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   vi.restoreAllMocks();
   await handle?.close();

@@ -28,7 +28,7 @@ beforeAll(async () => {
   // Until app.ts registers the route (the `// #3 event feed import` line), register it here the same way.
   if (!app.hasRoute({ method: 'POST', url: '/api/v1/imports/events' })) await app.withTypeProvider<ZodTypeProvider>().register(eventsImportRoutes({ db: handle.db, clock }), { prefix: '/api/v1' });
   for (const name of ['pln', 'hv']) as[name] = await signIn(app, name);
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await app?.close();
   await handle?.close();

@@ -34,7 +34,7 @@ beforeAll(async () => {
   const hash = (await handle.db.selectFrom('users').select('password_hash').where('username', '=', 'ed').executeTakeFirstOrThrow()).password_hash;
   await handle.db.insertInto('users').values({ id, username: 'pln', display_name: 'Test pln', password_hash: hash, role_id: 'paediatric_liaison_nurse', organisation_id: fx.organisations.hospital, team_id: fx.teams.edTeam, locked_until: null }).execute();
   liaison = { userId: id, username: 'pln', role: 'paediatric_liaison_nurse', organisationId: fx.organisations.hospital, teamId: fx.teams.edTeam, channel: 'api' };
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await handle?.close();
 });
