@@ -110,7 +110,7 @@ function formatEventFeedSummary(summary: EventFeedImportSummary, file: string, s
 }
 
 /** The user named by --as, as the actor the feed is recorded and audited as. */
-async function actorForUsername(db: Db, username: string): Promise<Actor> {
+export async function actorForUsername(db: Db, username: string): Promise<Actor> {
   const user = await db.selectFrom('users').select(['id', 'username', 'role_id', 'organisation_id', 'team_id']).where('username', '=', username).executeTakeFirst();
   if (!user) throw new CliInputError(`--as: there is no user ${username}`);
   return { userId: user.id, username: user.username, role: user.role_id as Actor['role'], organisationId: user.organisation_id, teamId: user.team_id, channel: 'cli' };
@@ -124,13 +124,14 @@ export function registerImportCommands(program: Command, withDatabase: WithDatab
     .command('ssda903')
     .description('Import the SSDA903 return (header.csv, episodes.csv; reviews.csv, missing.csv, oc2.csv if present) from DIR')
     .argument('<dir>', 'directory holding the DfE SSDA903 CSV files')
+    .option('--as <username>', 'the user the import is recorded and audited as (default: the system, with no named user)')
     .option('--json', 'print JSON')
-    .action(async (dir: string, options: { json?: boolean }) => {
+    .action(async (dir: string, options: { as?: string; json?: boolean }) => {
       const files = readSsda903Directory(dir);
       await withDatabase(async (handle) => {
         const started = Date.now();
         try {
-          const summary = await importSsda903({ db: handle.db, clock: systemClock }, { actor: null, files });
+          const summary = await importSsda903({ db: handle.db, clock: systemClock }, { actor: options.as ? await actorForUsername(handle.db, options.as) : null, files });
           if (options.json) printJson(summary);
           else process.stdout.write(formatSsda903Summary(summary, dir, (Date.now() - started) / 1000));
         } catch (error) {
@@ -144,15 +145,16 @@ export function registerImportCommands(program: Command, withDatabase: WithDatab
     .command('health-activity')
     .description('Import health activity from a previous system: a CSV with the header child_id,activity,date,result')
     .argument('<file>', 'the CSV file')
+    .option('--as <username>', 'the user the import is recorded and audited as (default: the system, with no named user)')
     .option('--json', 'print JSON')
-    .action(async (file: string, options: { json?: boolean }) => {
+    .action(async (file: string, options: { as?: string; json?: boolean }) => {
       const path = resolve(file);
       if (!existsSync(path) || !statSync(path).isFile()) throw new CliInputError(`${file} is not a file: give the health activity CSV file`);
       const text = readFileSync(path, 'utf8');
       await withDatabase(async (handle) => {
         const started = Date.now();
         try {
-          const summary = await importHealthActivity({ db: handle.db, clock: systemClock }, { actor: null, fileName: basename(path), text });
+          const summary = await importHealthActivity({ db: handle.db, clock: systemClock }, { actor: options.as ? await actorForUsername(handle.db, options.as) : null, fileName: basename(path), text });
           if (options.json) printJson(summary);
           else process.stdout.write(formatHealthActivitySummary(summary, file, (Date.now() - started) / 1000));
         } catch (error) {

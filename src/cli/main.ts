@@ -15,6 +15,7 @@ import { CliInputError, errorJson, EXIT, printJson } from './output.js';
 import { registerReportCommands } from './report.commands.js';
 import { runSweeps } from '../server/sweeps.js';
 import { registerImportCommands } from './import.commands.js';
+import { registerAuditExportCommand } from './audit-export.commands.js';
 
 function config(): Config {
   try {
@@ -155,6 +156,7 @@ export function buildProgram(): Command {
         if (!result.ok) process.exitCode = EXIT.failure;
       });
     });
+  registerAuditExportCommand(audit, withDatabase);
 
   program
     .command('sweep')

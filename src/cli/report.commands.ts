@@ -5,6 +5,7 @@ import { parseSdqCsv, scoreSdq } from '../domain/lac/sdq.js';
 import { healthAssessmentWorklist, oc2Csv, oc2Report } from '../server/modules/lac-health/lac-health.usecases.js';
 import { systemClock } from '../server/shared/clock.js';
 import { SYSTEM_ACTOR } from '../server/shared/system-actor.js';
+import { actorForUsername } from './import.commands.js';
 import { CliInputError, printJson } from './output.js';
 import type { WithDatabase } from './main.js';
 
@@ -20,11 +21,13 @@ export function registerReportCommands(program: Command, withDatabase: WithDatab
     .command('health-assessments')
     .description('Statutory health assessments due for every child currently looked after (IHA 20 working days; RHA 6/12-monthly)')
     .option('--as-of <date>', 'the date to report on (YYYY-MM-DD); default today')
+    .option('--as <username>', 'the user the report is read as and audited as (default: the system)')
     .option('--json', 'print a JSON array')
-    .action(async (options: { asOf?: string; json?: boolean }) => {
+    .action(async (options: { asOf?: string; as?: string; json?: boolean }) => {
       const asOf = options.asOf === undefined ? undefined : requireDate(options.asOf, '--as-of');
       await withDatabase(async ({ db }) => {
-        const worklist = await healthAssessmentWorklist({ db, clock: systemClock }, { actor: SYSTEM_ACTOR, asOf });
+        const actor = options.as ? await actorForUsername(db, options.as) : SYSTEM_ACTOR;
+        const worklist = await healthAssessmentWorklist({ db, clock: systemClock }, { actor, asOf });
         const rows = worklist.items.map((i) => ({ childId: i.laChildId ?? i.childId, type: i.type, due: i.due, status: i.status, workingDaysOverdue: i.workingDaysOverdue, periodOfCareStartedOn: i.periodOfCareStartedOn, breachReason: i.breachReason }));
         if (options.json) printJson(rows);
         else {
@@ -40,12 +43,14 @@ export function registerReportCommands(program: Command, withDatabase: WithDatab
     .requiredOption('--year-ending <date>', 'the last day of the year (YYYY-MM-DD), usually 31 March')
     .option('--json', 'print JSON')
     .option('--csv <file>', 'also write the DfE oc2.csv to this file')
-    .action(async (options: { yearEnding: string; json?: boolean; csv?: string }) => {
+    .option('--as <username>', 'the user the report is read as and audited as (default: the system)')
+    .action(async (options: { yearEnding: string; json?: boolean; csv?: string; as?: string }) => {
       const yearEnding = requireDate(options.yearEnding, '--year-ending');
       await withDatabase(async ({ db }) => {
         const deps = { db, clock: systemClock };
-        const figures = await oc2Report(deps, { actor: SYSTEM_ACTOR, yearEnding });
-        if (options.csv) await writeFile(options.csv, await oc2Csv(deps, { actor: SYSTEM_ACTOR, yearEnding }));
+        const actor = options.as ? await actorForUsername(db, options.as) : SYSTEM_ACTOR;
+        const figures = await oc2Report(deps, { actor, yearEnding });
+        if (options.csv) await writeFile(options.csv, await oc2Csv(deps, { actor, yearEnding }));
         if (options.json) printJson(figures);
         else {
           const line = (label: string, value: { count: number; percent: number }) => `${label.padEnd(28)} ${String(value.count).padStart(7)}  ${value.percent.toFixed(1)}%\n`;
