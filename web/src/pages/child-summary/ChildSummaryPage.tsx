@@ -164,9 +164,6 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
         </nav>
       ) : null}
 
-      {/* Safeguarding (#3): chronology, record an event, ED attendance, MASH referral, closed loops. */}
-      <ChildSafeguardingLinks childId={child.id} user={user} />
-
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-half">
           <section className="clasp-section" aria-labelledby="identifiers-heading">
@@ -218,6 +215,9 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
           </section>
         </div>
       </div>
+
+      {/* Safeguarding (#3): chronology, record an event, ED attendance, MASH referral, closed loops. */}
+      <ChildSafeguardingLinks childId={child.id} user={user} />
 
       <section className="clasp-section" aria-labelledby="services-heading">
         <h2 className="nhsuk-heading-m" id="services-heading">
