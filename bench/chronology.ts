@@ -19,7 +19,7 @@
  * CSV and print exports of all 10,000, and the query plan of the first page.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -237,14 +237,16 @@ async function postgresPart(databaseUrl: string) {
 }
 
 export async function runChronologyBench({ databaseUrl }: { databaseUrl: string | undefined }) {
-  const results: Record<string, unknown> = { startedAt: new Date().toISOString() };
+  // Other work on the machine inflates every figure: the load average is recorded beside them.
+  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), cpus: cpus().length, loadAverageBefore: loadavg().map(round) };
   results.postgres = databaseUrl ? await postgresPart(databaseUrl) : 'skipped: set DATABASE_URL';
   results.pglite = await pglitePart();
+  results.loadAverageAfter = loadavg().map(round);
   return results;
 }
 
 export function chronologySummary(results: Record<string, unknown>): string {
-  const lines: string[] = [];
+  const lines: string[] = [`machine: ${String(results.cpus)} CPUs; 1/5/15-minute load average before ${String(results.loadAverageBefore)}, after ${String(results.loadAverageAfter)}`];
   for (const [key, target] of [['postgres', 30], ['pglite', 200]] as const) {
     const r = results[key] as { database?: string; dataset?: string; firstPage?: Timing; page100?: Timing | null; householdFirstPage?: Timing; csvExport?: Timing; plan?: { usesChronologyIndex: boolean; sorts: boolean } } | string;
     if (typeof r === 'string' || !r?.firstPage) {
