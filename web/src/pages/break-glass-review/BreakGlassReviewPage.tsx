@@ -9,6 +9,7 @@ import { Button, ErrorSummary, NotificationBanner, Radios, SummaryList, Tag, Tex
 import { formatDateTime } from '../../lib/format.js';
 import { submitForm, useForm } from '../../lib/forms.js';
 import { ForbiddenPage } from '../not-found/NotFoundPage.js';
+import { NOTIFICATIONS_CHANGED } from './NotificationCount.js';
 import { content } from './page.content.js';
 
 const statusColour = (status: string) => (status === 'active' ? 'orange' : status === 'awaiting_review' ? 'yellow' : status === 'escalated' ? 'red' : 'green');
@@ -45,6 +46,7 @@ export function BreakGlassReviewPage() {
             setErrorItems({ items: [], attempt: 0 });
             setClosed(message);
             queue.reload();
+            window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
           }}
         />
       ))}

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { SessionUser } from '../../../../src/contracts/auth.js';
 import { breakGlassApi } from '../../api/break-glass.js';
-import { Link } from '../../app/router.js';
+import { Link, useLocation } from '../../app/router.js';
 import { can } from '../../app/session.js';
+
+/** Fired by the review queue after it closes a use, so the count is fresh without a navigation. */
+export const NOTIFICATIONS_CHANGED = 'clasp:notifications-changed';
 
 const copy = {
   link: 'Emergency access',
@@ -15,7 +18,14 @@ const copy = {
  */
 export function NotificationCount({ user, pathname }: { user: SessionUser; pathname: string }) {
   const [unread, setUnread] = useState<number | null>(null);
+  const [changed, setChanged] = useState(0);
+  const { key } = useLocation();
   const reviewer = can(user, 'break_glass', 'review');
+  useEffect(() => {
+    const onChanged = () => setChanged((n) => n + 1);
+    window.addEventListener(NOTIFICATIONS_CHANGED, onChanged);
+    return () => window.removeEventListener(NOTIFICATIONS_CHANGED, onChanged);
+  }, []);
   useEffect(() => {
     if (!reviewer) return;
     let cancelled = false;
@@ -26,7 +36,7 @@ export function NotificationCount({ user, pathname }: { user: SessionUser; pathn
     return () => {
       cancelled = true;
     };
-  }, [reviewer, pathname]);
+  }, [reviewer, pathname, key, changed]);
   if (!reviewer) return null;
   return (
     <li className="nhsuk-header__account-item" data-testid="notification-count">

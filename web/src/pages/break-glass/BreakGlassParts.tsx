@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { breakGlassApi } from '../../api/break-glass.js';
-import { Link } from '../../app/router.js';
+import { Link, navigate } from '../../app/router.js';
 import { can, useUser } from '../../app/session.js';
-import { NotificationBanner } from '../../components/index.js';
+import { Button, NotificationBanner } from '../../components/index.js';
 import { content } from './page.content.js';
 
 const londonTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -28,16 +28,27 @@ export function BreakGlassBanner({ childId }: { childId: string }) {
   );
 }
 
-/** The offer of emergency access, for a role that may break glass, beside a child it cannot open. */
-export function BreakGlassLink({ childId, name }: { childId: string; name?: string }) {
+/**
+ * The offer of emergency access, for a role that may break glass, beside a child it cannot open. In search
+ * results it is a button (an action), so an out-of-scope row still has no link to the record.
+ */
+export function BreakGlassLink({ childId, name, asButton }: { childId: string; name?: string; asButton?: boolean }) {
   const user = useUser();
   if (!can(user, 'break_glass', 'create')) return null;
-  return (
-    <Link href={`/children/${encodeURIComponent(childId)}/break-glass`} className="clasp-break-glass-link">
+  const href = `/children/${encodeURIComponent(childId)}/break-glass`;
+  const label = (
+    <>
       {content.offer.link}
       {name ? <span className="nhsuk-u-visually-hidden"> {content.offer.linkFor(name)}</span> : null}
-    </Link>
+    </>
   );
+  if (asButton)
+    return (
+      <Button type="button" variant="secondary" small className="nhsuk-u-margin-bottom-0" onClick={() => navigate(href)}>
+        {label}
+      </Button>
+    );
+  return <Link href={href}>{label}</Link>;
 }
 
 /** Under "Child not found" on a child's page: the same offer, said in words. */

@@ -226,10 +226,10 @@ export function FindChildPage() {
                       {content.results.recordAttendance}
                       <span className="nhsuk-u-visually-hidden"> {content.results.recordAttendanceFor(fullName(result))}</span>
                     </Button>
-                    {mayBreakGlass ? <BreakGlassLink childId={result.id} name={fullName(result)} /> : null}
+                    {mayBreakGlass ? <BreakGlassLink childId={result.id} name={fullName(result)} asButton /> : null}
                     </span>
                   ) : mayBreakGlass ? (
-                    <BreakGlassLink key="break-glass" childId={result.id} name={fullName(result)} />
+                    <BreakGlassLink key="break-glass" childId={result.id} name={fullName(result)} asButton />
                   ) : (
                     content.results.noAccess
                   ),
