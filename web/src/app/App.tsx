@@ -46,6 +46,8 @@ const LoopsPage = lazy(() => import('../pages/loops/LoopsPage.js').then((m) => (
 const RoutingRulesPage = lazy(() => import('../pages/routing-rules/RoutingRulesPage.js').then((m) => ({ default: m.RoutingRulesPage })));
 const BreakGlassPage = lazy(() => import('../pages/break-glass/BreakGlassPage.js').then((m) => ({ default: m.BreakGlassPage }))); // #5 break-glass
 const BreakGlassReviewPage = lazy(() => import('../pages/break-glass-review/BreakGlassReviewPage.js').then((m) => ({ default: m.BreakGlassReviewPage }))); // #5 break-glass
+const AccessReviewPage = lazy(() => import('../pages/access-review/AccessReviewPage.js').then((m) => ({ default: m.AccessReviewPage }))); // #5 access review
+const UnusualAccessPage = lazy(() => import('../pages/unusual-access/UnusualAccessPage.js').then((m) => ({ default: m.UnusualAccessPage }))); // #5 access review
 const DriftPage = lazy(() => import('../pages/drift/DriftPage.js').then((m) => ({ default: m.DriftPage })));
 
 interface Route {
@@ -62,6 +64,8 @@ const ROUTES: readonly Route[] = [
   { path: '/children/new', render: () => <AddChildPage />, needs: ['child', 'create'] },
   { path: '/children/:childId', render: ({ childId }) => <ChildSummaryPage childId={childId!} /> },
   { path: '/children/:childId/break-glass', render: ({ childId }) => <BreakGlassPage childId={childId!} />, needs: ['break_glass', 'create'] }, // #5 break-glass
+  { path: '/children/:childId/access-review', render: ({ childId }) => <AccessReviewPage childId={childId!} /> }, // #5 access review (the server decides: named professionals too)
+  { path: '/access-review/unusual', render: () => <UnusualAccessPage />, needs: ['access_review', 'read'] }, // #5 access review
   { path: '/children/:childId/status-episodes/new', render: ({ childId }) => <AddStatusEpisodePage childId={childId!} />, needs: ['status_episode', 'create'] },
   {
     path: '/children/:childId/status-episodes/:episodeId/end',

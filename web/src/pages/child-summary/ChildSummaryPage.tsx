@@ -21,6 +21,7 @@ import { ChildNotFound } from '../not-found/NotFoundPage.js';
 import { PASSPORT_FROM_AGE } from '../lac-shared/policy.js';
 import { ChildSafeguardingLinks } from '../safeguarding-shared/ChildSafeguardingLinks.js';
 import { BreakGlassBanner, BreakGlassOffer } from '../break-glass/BreakGlassParts.js';
+import { AccessReviewLink } from '../access-review/AccessReviewLink.js';
 import { content } from './page.content.js';
 
 type Episode = ChildSummary['episodes'][number];
@@ -436,6 +437,7 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
       </section>
 
       <p className="nhsuk-body-s">{content.accessBasis(content.accessBasisLabels[child.accessBasis] ?? child.accessBasis)}</p>
+      <AccessReviewLink childId={child.id} user={user} accessBasis={child.accessBasis} />
     </>
   );
 }
