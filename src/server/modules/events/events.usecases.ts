@@ -74,8 +74,19 @@ export async function recordEvents(
     await recordAudit(tx ?? deps.db, { actor, action: 'event.import', outcome: 'denied', details: { reason: 'role', rows: submissions.length }, at: now });
     throw createForbiddenError();
   }
-  if (tx) return writeEvents(tx, { actor, submissions, source, now, alreadyAudited: null });
-  return deps.db.transaction().execute((inner) => writeEvents(inner, { actor, submissions, source, now, alreadyAudited: null }));
+  if (tx) return writeEvents(tx, { actor, submissions, source, now, alreadyAudited: null }).catch(concurrentDuplicate);
+  return deps.db
+    .transaction()
+    .execute((inner) => writeEvents(inner, { actor, submissions, source, now, alreadyAudited: null }))
+    .catch(concurrentDuplicate);
+}
+
+/** The same source ids sent twice at the same moment: the second sender's transaction loses the unique index race. */
+function concurrentDuplicate(error: unknown): never {
+  if (error && typeof error === 'object' && (error as { code?: string }).code === '23505' && String((error as { constraint?: string }).constraint ?? (error as Error).message).includes('child_events_source_key')) {
+    throw new AppError({ code: 'events.concurrent_duplicate', statusCode: 409, message: 'The same events are being recorded by another import right now. Nothing was written; try again in a moment (already-recorded events will be skipped)' });
+  }
+  throw error;
 }
 
 function refuseFutureEvents(submissions: readonly EventSubmission[], now: Date): void {
@@ -176,7 +187,7 @@ async function writeEvents(
     if (input.type === 'missed_appointment') missed.set(row.childId, [...(missed.get(row.childId) ?? []), row.occurredAt]);
     const decisions = routeEvent(
       { type: input.type as EventType, details: input.details },
-      { ageYears: child.dateOfBirth ? ageInYears({ dateOfBirth: child.dateOfBirth, on: londonDate(row.occurredAt) }) : null, isUnborn: child.isUnborn, statuses: child.statuses as Set<ChildStatus>, priorMissedAppointments: priorMissed },
+      routingChild(child, londonDate(row.occurredAt), priorMissed),
     );
     const organisationId = input.organisationId ?? actor.organisationId;
     for (const decision of decisions) {
@@ -288,10 +299,12 @@ export function londonDate(at: Date): string {
  */
 class TeamResolver {
   private readonly byKind = new Map<string, TeamRow[]>();
+  private readonly byId = new Map<string, TeamRow>();
   constructor(
     teams: readonly TeamRow[],
     private readonly today: string,
   ) {
+    for (const team of teams) this.byId.set(team.id, team);
     for (const team of teams) this.byKind.set(team.kind, [...(this.byKind.get(team.kind) ?? []), team]);
   }
 
@@ -300,8 +313,12 @@ class TeamResolver {
   }
 
   private allocated(child: ChildRoutingFacts, kinds: readonly string[]): TeamRow[] {
-    const ids = new Set(child.allocations.filter((a) => kinds.includes(a.teamKind)).map((a) => a.teamId));
-    return [...this.byKind.values()].flat().filter((t) => ids.has(t.id));
+    const teams: TeamRow[] = [];
+    for (const allocation of child.allocations) {
+      const team = kinds.includes(allocation.teamKind) ? this.byId.get(allocation.teamId) : undefined;
+      if (team && !teams.includes(team)) teams.push(team);
+    }
+    return teams;
   }
 
   private fallback(kind: string, why: string): (TeamRow & { reason: string })[] {
@@ -344,8 +361,20 @@ class TeamResolver {
   }
 }
 
+/** The child as routing sees them on the event's day: an event before the child's birth routes as about an unborn child. */
+function routingChild(child: ChildRoutingFacts, on: string, priorMissedAppointments: number) {
+  const bornBy = child.dateOfBirth !== null && child.dateOfBirth <= on;
+  return {
+    ageYears: bornBy ? ageInYears({ dateOfBirth: child.dateOfBirth!, on }) : null,
+    isUnborn: child.isUnborn || (child.dateOfBirth !== null && !bornBy),
+    statuses: child.statuses as Set<ChildStatus>,
+    priorMissedAppointments,
+  };
+}
+
 /** Health visitors see children under 5 (and unborn children); school nurses 5–19. */
 function zeroToNineteenKind(child: ChildRoutingFacts, today: string): string {
   if (child.isUnborn || !child.dateOfBirth) return 'health_visiting';
+  if (child.dateOfBirth > today) return 'health_visiting';
   return ageInYears({ dateOfBirth: child.dateOfBirth, on: today }) < 5 ? 'health_visiting' : 'school_nursing';
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { canPerform } from '../../../domain/access/permissions.js';
-import { CONFIDENTIALITY, canSeeCategory, type ConfidentialityCategory } from '../../../domain/access/confidentiality.js';
+import { CONFIDENTIALITY, canSeeContent, type ConfidentialityCategory } from '../../../domain/access/confidentiality.js';
 import { EVENT_TYPE_DEFINITIONS, type EventType } from '../../../domain/safeguarding/event-types.js';
 import type { WorklistItem } from '../../../contracts/events.js';
 import type { Db } from '../../db/database.js';
@@ -29,7 +29,11 @@ async function teamsActorMayWork(db: Db, actor: Actor, teamId: string): Promise<
 
 /** The teams whose worklists the actor can open: their own, those they manage, and (oversight roles) every team. */
 export async function listWorklistTeams({ db, clock }: Deps, { actor }: { actor: Actor }) {
-  if (!canPerform({ role: actor.role, resource: 'worklist', action: 'read' })) throw createForbiddenError();
+  if (!canPerform({ role: actor.role, resource: 'worklist', action: 'read' })) {
+    // Denials are audited like every other (#5); found by the access matrix.
+    await recordAudit(db, { actor, action: 'worklist.teams', outcome: 'denied', details: { reason: 'role' }, at: clock.now() });
+    throw createForbiddenError();
+  }
   const now = clock.now().toISOString();
   let query = db
     .selectFrom('teams as t')
@@ -113,7 +117,8 @@ export async function listWorklist(
   ]);
   const items: WorklistItem[] = rows.map((r) => {
     const category = r.confidentiality as ConfidentialityCategory;
-    const visible = canSeeCategory(actor.role, category);
+    // A step-up category (sealed identity) needs a fresh step-up even for the entitled roles, as in the chronology (found by the access matrix).
+    const visible = canSeeContent({ role: actor.role, category, steppedUpAt: actor.steppedUpAt, now });
     const created = new Date(r.created_at);
     return {
       id: r.id,
