@@ -48,6 +48,9 @@ const BreakGlassPage = lazy(() => import('../pages/break-glass/BreakGlassPage.js
 const BreakGlassReviewPage = lazy(() => import('../pages/break-glass-review/BreakGlassReviewPage.js').then((m) => ({ default: m.BreakGlassReviewPage }))); // #5 break-glass
 const AccessReviewPage = lazy(() => import('../pages/access-review/AccessReviewPage.js').then((m) => ({ default: m.AccessReviewPage }))); // #5 access review
 const UnusualAccessPage = lazy(() => import('../pages/unusual-access/UnusualAccessPage.js').then((m) => ({ default: m.UnusualAccessPage }))); // #5 access review
+const ConsentPage = lazy(() => import('../pages/consent/ConsentPage.js').then((m) => ({ default: m.ConsentPage }))); // #5 consent
+const WithdrawConsentPage = lazy(() => import('../pages/consent/WithdrawConsentPage.js').then((m) => ({ default: m.WithdrawConsentPage }))); // #5 consent
+const SharePage = lazy(() => import('../pages/consent/SharePage.js').then((m) => ({ default: m.SharePage }))); // #5 consent
 const DriftPage = lazy(() => import('../pages/drift/DriftPage.js').then((m) => ({ default: m.DriftPage })));
 
 interface Route {
@@ -64,6 +67,9 @@ const ROUTES: readonly Route[] = [
   { path: '/children/new', render: () => <AddChildPage />, needs: ['child', 'create'] },
   { path: '/children/:childId', render: ({ childId }) => <ChildSummaryPage childId={childId!} /> },
   { path: '/children/:childId/break-glass', render: ({ childId }) => <BreakGlassPage childId={childId!} />, needs: ['break_glass', 'create'] }, // #5 break-glass
+  { path: '/children/:childId/consents', render: ({ childId }) => <ConsentPage childId={childId!} />, needs: ['consent', 'read'] }, // #5 consent
+  { path: '/children/:childId/consents/:consentId/withdraw', render: ({ childId, consentId }) => <WithdrawConsentPage childId={childId!} consentId={consentId!} />, needs: ['consent', 'update'] }, // #5 consent
+  { path: '/children/:childId/share', render: ({ childId }) => <SharePage childId={childId!} />, needs: ['share', 'create'] }, // #5 consent
   { path: '/children/:childId/access-review', render: ({ childId }) => <AccessReviewPage childId={childId!} /> }, // #5 access review (the server decides: named professionals too)
   { path: '/access-review/unusual', render: () => <UnusualAccessPage />, needs: ['access_review', 'read'] }, // #5 access review
   { path: '/children/:childId/status-episodes/new', render: ({ childId }) => <AddStatusEpisodePage childId={childId!} />, needs: ['status_episode', 'create'] },

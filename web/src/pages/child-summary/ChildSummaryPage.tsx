@@ -21,6 +21,7 @@ import { ChildNotFound } from '../not-found/NotFoundPage.js';
 import { PASSPORT_FROM_AGE } from '../lac-shared/policy.js';
 import { ChildSafeguardingLinks } from '../safeguarding-shared/ChildSafeguardingLinks.js';
 import { BreakGlassBanner, BreakGlassOffer } from '../break-glass/BreakGlassParts.js';
+import { ConsentLink } from '../consent/ConsentLink.js'; // #5 consent
 import { AccessReviewLink } from '../access-review/AccessReviewLink.js';
 import { content } from './page.content.js';
 
@@ -437,6 +438,7 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
       </section>
 
       <p className="nhsuk-body-s">{content.accessBasis(content.accessBasisLabels[child.accessBasis] ?? child.accessBasis)}</p>
+      <ConsentLink childId={child.id} user={user} />
       <AccessReviewLink childId={child.id} user={user} accessBasis={child.accessBasis} />
     </>
   );
