@@ -317,6 +317,12 @@ type CreateChildInput = z.output<typeof createChildBody>;
 export async function checkDuplicates(deps: Deps, { actor, input }: { actor: Actor; input: Pick<CreateChildInput, 'nhsNumber' | 'givenName' | 'familyName' | 'dateOfBirth'> }) {
   const { db, clock } = deps;
   const at = { today: clock.today(), now: clock.now() };
+  // Only a role that may add a child checks for duplicates: the answer says that a child with these details
+  // exists (initials and date of birth when out of scope). Found by the access matrix (#5).
+  if (!canPerform({ role: actor.role, resource: 'child', action: 'create' })) {
+    await recordAudit(db, { actor, action: 'child.duplicate_check', outcome: 'denied', details: { reason: 'role' }, at: at.now });
+    throw createForbiddenError();
+  }
   const candidates = await findDuplicateCandidates(db, input);
   const matches = candidates
     .map((c) => ({
