@@ -395,3 +395,35 @@ describe('recording any event, and paging a long chronology', () => {
     await h.checkA11y('chronology after load more');
   });
 });
+
+describe('a confidential event on a worklist', () => {
+  test('the health visitor’s worklist shows a sexual-health attendance only as "Restricted — ask …"', async () => {
+    await h.signIn('designated-nurse');
+    const ellieId = elliePath.split('/').pop()!;
+    const status = await h.page.evaluate(async (childId) => {
+      const session = (await (await fetch('/api/v1/auth/session', { credentials: 'same-origin' })).json()) as { csrfToken: string };
+      const response = await fetch(`/api/v1/children/${childId}/events`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({
+          type: 'ed_attendance',
+          occurredAt: new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          summary: 'Confidential attendance summary that must not reach the health visitor',
+          confidentiality: 'sexual_health',
+          details: { presentingComplaint: 'Abdominal pain', accompaniedBy: 'mother', accompanyingAdultHasParentalResponsibility: 'yes', injury: false, discharge: 'home', safeguardingConcern: false },
+        }),
+      });
+      return response.status;
+    }, ellieId);
+    expect(status).toBe(201);
+
+    await h.signIn('health-visitor');
+    await h.goto('/worklists');
+    const restricted = h.page.locator('li.clasp-worklist__item', { hasText: 'Restricted — ask the young person’s sexual health service' }).first();
+    await restricted.waitFor();
+    expect(await restricted.textContent()).toContain(ELLIE);
+    expect(await h.page.locator('main').textContent()).not.toContain('Confidential attendance summary');
+    await h.checkA11y('team worklist with a restricted item');
+  });
+});
