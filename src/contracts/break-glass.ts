@@ -8,7 +8,7 @@ import {
   BREAK_GLASS_REASON_TEXT_MIN,
   BREAK_GLASS_REVIEW_OUTCOMES,
 } from '../domain/access/break-glass.js';
-import { uuid } from './common.js';
+import { nhsNumber, uuid } from './common.js';
 
 /** Step-up re-authentication (#5): the password, re-entered. */
 export const stepUpBody = z.object({ password: z.string().min(1, 'Enter your password').max(1000, 'Password must be 1000 characters or fewer') });
@@ -30,6 +30,11 @@ export const breakGlassBody = z.object({
     .default(BREAK_GLASS_DEFAULT_MINUTES),
 });
 export type BreakGlassBody = z.infer<typeof breakGlassBody>;
+/**
+ * The same request by NHS number, for a role whose search never shows a child outside its scope (a health
+ * visitor, a GP): the child is identified only after the step-up, and the request is audited and notified alike.
+ */
+export const breakGlassByNhsNumberBody = breakGlassBody.extend({ nhsNumber });
 
 export const breakGlassGrant = z.object({ id: z.string(), childId: z.string(), reasonCode: z.string(), grantedAt: z.string(), expiresAt: z.string() });
 export const breakGlassGrantResponse = z.object({ grant: breakGlassGrant });

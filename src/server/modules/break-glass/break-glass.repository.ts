@@ -56,6 +56,11 @@ export async function insertNotifications(db: Db, rows: { recipientUserId: strin
     .execute();
 }
 
+export async function findChildIdByNhsNumber(db: Db, nhsNumber: string): Promise<string | null> {
+  const row = await db.selectFrom('children').select('id').where('nhs_number', '=', nhsNumber).executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** The user's own active grant for a child, if any (for the "Emergency access until" banner). */
 export async function findActiveGrant(db: Db, { childId, userId, now }: { childId: string; userId: string; now: Date }) {
   return db

@@ -275,3 +275,29 @@ describe('step-up before a sealed category', () => {
     expect(await read()).toMatchObject({ summary: null, restricted: { category: 'sealed_identity' } });
   });
 });
+
+describe('break-glass by NHS number, for a role whose search shows only its own scope', () => {
+  test('a health visitor asks by NHS number: 401 without a step-up, 404 for an unknown number, then a grant for the child', async () => {
+    as.hv = await signIn(app, 'hv');
+    const ask = (nhsNumber: string) => app.inject({ method: 'POST', url: '/api/v1/break-glass', headers: as.hv!.headers, payload: { ...body(), nhsNumber } });
+    expect((await ask('401 023 2137')).json().error.code).toBe('auth.step_up_required');
+    expect((await stepUp('hv')).statusCode).toBe(200);
+    const invalid = await ask('4010232138');
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.fieldErrors).toHaveProperty('nhsNumber');
+    const unknown = await ask('9000000009');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('children.not_found');
+    expect((await auditRows('break_glass.grant')).at(-1)).toMatchObject({ outcome: 'not_found', child_id: null, parsed: { details: { reason: 'missing', requestedBy: 'nhs_number' } } });
+    expect((await ask('9434765919')).statusCode).toBe(409); // Amelia is already on the health visitor's caseload
+    const granted = await ask('401 023 2137');
+    expect(granted.statusCode).toBe(201);
+    expect(granted.json().grant.childId).toBe(fx.children.barnaby);
+    const read = await getChild('hv', fx.children.barnaby);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().child.accessBasis).toBe('break_glass');
+    // The community named nurse (the health visitor's organisation) is told.
+    const n = (await notifications('named-community')).json();
+    expect(n.items.some((i: { refId: string }) => i.refId === granted.json().grant.id)).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   activeBreakGlassResponse,
   breakGlassBody,
+  breakGlassByNhsNumberBody,
   breakGlassGrantResponse,
   grantParams,
   notificationParams,
@@ -36,8 +37,13 @@ export function breakGlassRoutes(deps: breakGlass.Deps & { sessions: SessionStor
     }));
 
     app.post('/children/:childId/break-glass', { schema: { tags: ['break-glass'], summary: 'Request time-boxed emergency access to a child outside your scope (needs a fresh step-up)', params: childParams, body: breakGlassBody, response: { 201: breakGlassGrantResponse, ...errors } } }, async (req, reply) =>
-      reply.code(201).send(await breakGlass.requestBreakGlass(deps, { actor: req.actor(), childId: req.params.childId, input: req.body })),
+      reply.code(201).send(await breakGlass.requestBreakGlass(deps, { actor: req.actor(), target: { childId: req.params.childId }, input: req.body })),
     );
+
+    app.post('/break-glass', { schema: { tags: ['break-glass'], summary: 'Request emergency access to a child by NHS number (for roles whose search shows only their own scope)', body: breakGlassByNhsNumberBody, response: { 201: breakGlassGrantResponse, ...errors } } }, async (req, reply) => {
+      const { nhsNumber, ...input } = req.body;
+      return reply.code(201).send(await breakGlass.requestBreakGlass(deps, { actor: req.actor(), target: { nhsNumber }, input }));
+    });
 
     app.get('/children/:childId/break-glass', { schema: { tags: ['break-glass'], summary: 'Your own active emergency access to this child, if any', params: childParams, response: { 200: activeBreakGlassResponse, ...errors } } }, async (req) =>
       breakGlass.activeBreakGlass(deps, { actor: req.actor(), childId: req.params.childId }),

@@ -18,6 +18,7 @@ import {
   closeGrant,
   findActiveGrant,
   findBreakGlassRecipients,
+  findChildIdByNhsNumber,
   findGrant,
   insertGrant,
   insertNotifications,
@@ -49,19 +50,23 @@ const iso = (d: Date | string) => new Date(d).toISOString();
  * then the time-boxed grant is written, the designated and named nurses notified, and the use audited —
  * all in one transaction. The reason text is stored for the reviewer and never copied into the audit log.
  */
-export async function requestBreakGlass({ db, clock }: Deps, { actor, childId, input }: { actor: Actor; childId: string; input: BreakGlassBody }) {
+export async function requestBreakGlass({ db, clock }: Deps, { actor, target, input }: { actor: Actor; target: { childId: string } | { nhsNumber: string }; input: BreakGlassBody }) {
   const now = clock.now();
   const at = { today: clock.today(), now };
   const action = 'break_glass.grant';
+  // The audit names the child asked for by id; an NHS number is recorded only as the kind of request.
+  const requested = 'childId' in target ? { requestedChildId: target.childId } : { requestedBy: 'nhs_number' };
   return inTransaction(db, async (tx) => {
     const deny = async (outcome: 'denied' | 'not_found' | 'failed', reason: string, error: AppError, auditChildId: string | null): Promise<Outcome<never>> => {
-      await recordAudit(tx, { actor, action, outcome, childId: auditChildId, details: { reason, requestedChildId: childId, reasonCode: input.reasonCode }, at: now });
+      await recordAudit(tx, { actor, action, outcome, childId: auditChildId, details: { reason, ...requested, reasonCode: input.reasonCode }, at: now });
       return { ok: false, error };
     };
     if (!canPerform({ role: actor.role, resource: 'break_glass', action: 'create' })) return deny('denied', 'role', createForbiddenError(), null);
     if (!isStepUpFresh({ steppedUpAt: actor.steppedUpAt, now })) return deny('denied', 'step_up_required', createStepUpRequiredError(), null);
     const window = breakGlassWindow({ grantedAt: now, minutes: input.minutes });
     if (!window.ok) return { ok: false, error: fieldError('minutes', 'Enter a time between 15 minutes and 4 hours') };
+    const childId = 'childId' in target ? target.childId : await findChildIdByNhsNumber(tx, target.nhsNumber);
+    if (!childId) return deny('not_found', 'missing', createChildNotFoundError(), null);
     const found = await findChildWithRelationships(tx, { childId, actor, at });
     if (!found) return deny('not_found', 'missing', createChildNotFoundError(), null);
     if (canAccessRecord({ role: actor.role, relationships: found.relationships })) return deny('failed', 'already_in_scope', createAlreadyInScopeError(), childId);
