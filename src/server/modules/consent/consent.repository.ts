@@ -24,8 +24,13 @@ export interface ConsentRow {
   withdrawn_reason: string | null;
 }
 
-/** A consent row as the pure rules see it. */
-export function toConsentRecord(row: ConsentRow): ConsentRecord {
+/**
+ * A consent row as the pure rules see it. `decidedAt`: the instant a share or report is being decided. A
+ * withdrawal already committed counts even if its instant is later than `decidedAt` (a share that waited on
+ * the consent rows' lock while the withdrawal was written must not slip through: hazard H-K1).
+ */
+export function toConsentRecord(row: ConsentRow, decidedAt?: Date): ConsentRecord {
+  const withdrawnAt = row.withdrawn_at ? new Date(row.withdrawn_at) : null;
   return {
     id: row.id,
     purpose: row.purpose as ConsentPurpose,
@@ -33,7 +38,7 @@ export function toConsentRecord(row: ConsentRow): ConsentRecord {
     categories: row.categories as ConfidentialityCategory[],
     givenOn: row.given_on,
     expiresOn: row.expires_on,
-    withdrawnAt: row.withdrawn_at ? new Date(row.withdrawn_at) : null,
+    withdrawnAt: withdrawnAt && decidedAt && withdrawnAt.getTime() > decidedAt.getTime() ? decidedAt : withdrawnAt,
   };
 }
 

@@ -281,6 +281,14 @@ describe('sharing checks consent at the moment of sharing', () => {
     expect(response.json().share.basis).toBe('consent');
   });
 
+  test('a withdrawal committed while a share waited counts, even if its instant is later than the share’s (H-K1)', async () => {
+    // The withdrawal's clock ran a second ahead of this share's: committed is committed.
+    await handle.db.updateTable('consents').set({ withdrawn_on: '2026-11-27', withdrawn_at: new Date(new Date(nowIso).getTime() + 1000), withdrawn_by: fx.users.hv!.id, withdrawn_reason: 'test' }).where('child_id', '=', peregrine).execute();
+    const response = await post('hv', sharesUrl(peregrine), { eventIds: [ev.peregrineStandard], recipientTeamId: camhsTeam });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.message).toContain('consent was withdrawn');
+  });
+
   test('recipient and entries are checked: neither team nor organisation, or an entry of another child, is 400 naming the field', async () => {
     expect(Object.keys((await post('hv', sharesUrl(ottoline), { eventIds: [ev.standard] })).json().error.fieldErrors)).toEqual(['recipientTeamId']);
     expect(Object.keys((await post('hv', sharesUrl(ottoline), { eventIds: [ev.peregrineStandard], recipientTeamId: camhsTeam })).json().error.fieldErrors)).toEqual(['eventIds']);

@@ -98,7 +98,7 @@ async function toViews(tx: Db, rows: ConsentRow[], { childId, at, today }: { chi
       recordedBy: users.get(r.recorded_by) ?? '',
       recordedAt: iso(r.recorded_at),
       withdrawn: r.withdrawn_at && r.withdrawn_on ? { on: r.withdrawn_on, at: iso(r.withdrawn_at), by: users.get(r.withdrawn_by ?? '') ?? '', reason: r.withdrawn_reason ?? '' } : null,
-      status: consentStatus({ consent: toConsentRecord(r), at, today }),
+      status: consentStatus({ consent: toConsentRecord(r, at), at, today }),
     };
   });
 }
@@ -248,7 +248,7 @@ export async function shareDecision(deps: Deps, { actor, childId, eventIds, reci
     const events = await loadChildEvents(tx, { childId, eventIds });
     if (events.length !== new Set(eventIds).size) throw fieldError('eventIds', 'Some of the selected entries are not in this child’s record');
     const decision = consentDecision({
-      consents: (await loadConsents(tx, { childId, purpose: 'share_with_service' })).map(toConsentRecord),
+      consents: (await loadConsents(tx, { childId, purpose: 'share_with_service' })).map((row) => toConsentRecord(row, now)),
       purpose: 'share_with_service',
       recipient: { organisationId: recipient.organisationId, service: recipient.service },
       categories: events.map((e) => e.confidentiality as ConfidentialityCategory),
@@ -293,7 +293,7 @@ export async function shareEvents(deps: Deps, { actor, childId, input }: { actor
     }
     const categories = [...new Set(events.map((e) => e.confidentiality as ConfidentialityCategory))];
     const consentRecipient: ConsentRecipient = { organisationId: recipient.organisationId, service: recipient.service };
-    const decision = consentDecision({ consents: (await loadConsents(tx, { childId, purpose: 'share_with_service', lock: true })).map(toConsentRecord), purpose: 'share_with_service', recipient: consentRecipient, categories, at: now, today });
+    const decision = consentDecision({ consents: (await loadConsents(tx, { childId, purpose: 'share_with_service', lock: true })).map((row) => toConsentRecord(row, now)), purpose: 'share_with_service', recipient: consentRecipient, categories, at: now, today });
     details.categories = categories.sort();
     if (!decision.allowed) {
       details.consentRefusal = decision.reason;

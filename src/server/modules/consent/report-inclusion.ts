@@ -49,7 +49,7 @@ export interface ReportInclusion {
 
 /** Decides, for one child's report made now, which categories may go in (inside the report's transaction). */
 export async function reportInclusion(tx: Db, { actor, childId, report, override, now, today }: { actor: Actor; childId: string; report: ReportKind; override: ReportOverride | null; now: Date; today: string }): Promise<ReportInclusion> {
-  const consents = (await loadConsents(tx, { childId, purpose: 'include_in_report', lock: true })).map(toConsentRecord);
+  const consents = (await loadConsents(tx, { childId, purpose: 'include_in_report', lock: true })).map((row) => toConsentRecord(row, now));
   const consented = new Map<string, string | null>();
   const consentIds = new Set<string>();
   const byConsent = (category: ConfidentialityCategory): boolean => {
