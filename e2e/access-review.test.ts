@@ -65,7 +65,8 @@ describe('access review', () => {
     await viewed.waitFor();
     expect(await viewed.textContent()).toContain('On their own caseload');
     expect(await viewed.textContent()).toContain('Allowed');
-    expect(await viewed.textContent()).toContain('Web or API');
+    // The web app's requests are recorded as channel 'web' (the x-clasp-client header), not as other API clients.
+    expect(await viewed.locator('td').nth(4).textContent()).toBe('Web');
     await h.checkA11y('access review with one person’s accesses open');
 
     // The CSV for an investigation is offered to the designated nurse (access_review: export).

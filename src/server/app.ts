@@ -159,6 +159,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
     req.session = await sessions.resolve(req.cookies[SESSION_COOKIE]);
+    // #5 access review: the audit tells the web app from other API clients (the header the web client sends; descriptive, not a control).
+    if (req.session && req.headers['x-clasp-client'] === 'web') req.session = { ...req.session, actor: { ...req.session.actor, channel: 'web' } };
     const isPublic = req.routeOptions.config?.public === true;
     if (!isPublic && !req.session) throw createUnauthenticatedError();
     // CSRF: the session cookie is SameSite=Strict, and every state-changing request must also carry

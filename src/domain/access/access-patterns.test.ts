@@ -110,7 +110,8 @@ describe('the audit log in plain words', () => {
     expect(describeAuditOutcome({ outcome: 'denied', reason: 'role' })).toBe('Refused: their role does not allow it');
     expect(describeAuditOutcome({ outcome: 'failed', reason: 'auth.forbidden' })).toBe('Refused: not permitted for this child');
     expect(describeChannel('cli')).toBe('Command line');
-    expect(describeChannel('api')).toBe('Web or API');
+    expect(describeChannel('api')).toBe('API');
+    expect(describeChannel('web')).toBe('Web');
     expect(describeRole('designated_nurse')).toBe('Designated nurse');
     expect(describeRole(null)).toBe('Not recorded');
   });

@@ -102,13 +102,13 @@ export function describeAuditOutcome({ outcome, reason }: { outcome: string; rea
 
 export type AuditChannel = 'web' | 'api' | 'cli';
 
-/** The surface an access came through, in plain words ('api' covers the web app until sessions record it apart). */
+/** The surface an access came through, in plain words. */
 export function describeChannel(channel: string | null | undefined): string {
   switch (channel) {
     case 'web':
       return 'Web';
     case 'api':
-      return 'Web or API';
+      return 'API';
     case 'cli':
       return 'Command line';
     default:

@@ -7,8 +7,8 @@ export interface Actor {
   role: RoleId;
   organisationId: string;
   teamId: string | null;
-  /** Where the request came from: web/api/cli (recorded in the audit row). */
-  channel: 'api' | 'cli';
+  /** Where the request came from: web/api/cli (recorded in the audit row; 'web' when the CLASP web app sent it). */
+  channel: 'web' | 'api' | 'cli';
   /** When the user last re-entered their password in this session (#5 step-up); absent for the CLI. */
   steppedUpAt?: Date | null;
 }

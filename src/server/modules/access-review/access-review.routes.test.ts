@@ -75,7 +75,7 @@ describe('GET /children/:childId/access-review — who has looked at this record
 
     const hv = person('Test hv');
     expect(hv).toMatchObject({ roleLabel: 'Health visitor', organisation: 'Testborough Community Health', refused: 0, outOfHours: 1 });
-    expect(hv.rows[0]).toMatchObject({ actionText: 'viewed the record', outcome: 'allowed', outcomeText: 'Allowed', basis: 'own_caseload', basisText: 'On their own caseload', channel: 'api', channelText: 'Web or API', breakGlass: false, unusual: [] });
+    expect(hv.rows[0]).toMatchObject({ actionText: 'viewed the record', outcome: 'allowed', outcomeText: 'Allowed', basis: 'own_caseload', basisText: 'On their own caseload', channel: 'api', channelText: 'API', breakGlass: false, unusual: [] });
     expect(hv.rows.find((r: { action: string }) => r.action === 'chronology.read')).toMatchObject({ actionText: 'viewed the chronology', localTime: '2026-11-27 22:00', unusual: ['out_of_hours'] });
     expect(hv.unusual).toEqual(['out_of_hours']);
 
@@ -96,6 +96,18 @@ describe('GET /children/:childId/access-review — who has looked at this record
     expect(week.people.find((p: { person: string }) => p.person === 'Test mash')).toMatchObject({ areaWideChildren: 24, unusual: ['many_children_area_wide'] });
     // The most serious come first.
     expect(week.people[0].person).toBe('Test mash');
+  });
+
+  test('the channel: the web app’s requests are "Web", other API clients "API"', async () => {
+    const child = fx.children.dorian;
+    expect((await app.inject({ method: 'GET', url: `/api/v1/children/${child}`, headers: { ...as.designated!.headers, 'x-clasp-client': 'web' } })).statusCode).toBe(200);
+    expect((await get('designated', `/api/v1/children/${child}`)).statusCode).toBe(200);
+    const body = (await get('designated', `/api/v1/children/${child}/access-review`)).json();
+    const reads = body.people.find((p: { person: string }) => p.person === 'Test designated').rows.filter((r: { action: string }) => r.action === 'child.read');
+    expect(reads.map((r: { channel: string; channelText: string }) => [r.channel, r.channelText])).toEqual([
+      ['web', 'Web'],
+      ['api', 'API'],
+    ]);
   });
 
   test('the review itself is audited as access_review.read with the period', async () => {
