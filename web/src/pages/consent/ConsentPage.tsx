@@ -78,7 +78,7 @@ export function ConsentPage({ childId }: { childId: string }) {
   return (
     <>
       <BackLink href={base} text={content.consents.back} />
-      {saved ? <NotificationBanner success title="Success" heading={content.form.saved} /> : null}
+      {saved ? <NotificationBanner success title={content.success} heading={content.form.saved} /> : null}
       <ErrorSummary items={form.errors.items} focusKey={form.attempt} />
       <PageHeading caption={name}>{content.consents.heading}</PageHeading>
       <p className="nhsuk-body">{content.consents.intro}</p>

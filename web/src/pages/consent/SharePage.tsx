@@ -79,7 +79,7 @@ export function SharePage({ childId }: { childId: string }) {
   return (
     <>
       <BackLink href={`/children/${encodeURIComponent(childId)}/consents`} text={content.share.back} />
-      {shared ? <NotificationBanner success title="Success" heading={shared} /> : null}
+      {shared ? <NotificationBanner success title={content.success} heading={shared} /> : null}
       <ErrorSummary items={form.errors.items} focusKey={form.attempt} />
       <PageHeading caption={name}>{content.share.heading}</PageHeading>
       <p className="nhsuk-body">{content.share.intro}</p>

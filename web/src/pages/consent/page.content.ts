@@ -1,5 +1,6 @@
 /** Copy for the consent and sharing pages (#5). */
 export const content = {
+  success: 'Success',
   consents: {
     title: 'Consent to share',
     heading: 'Consent to share information',
