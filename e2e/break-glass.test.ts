@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_CHILD_NHS_NUMBER } from '../src/seed/demo.js';
 import { Harness } from './support/harness.js';
@@ -125,5 +126,39 @@ describe('break-glass emergency access', () => {
     await use.first().waitFor();
     expect(await use.textContent()).toContain('Justified by Beatrix Woldeross');
     await h.checkA11y('review queue with reviewed uses');
+  });
+
+  test('a health visitor whose search finds nothing asks by NHS number and opens the record', async () => {
+    // A demo child with an NHS number that is on no caseload or worklist of the health visitor or their team.
+    const { rows } = await sql<{ nhs_number: string; name: string }>`
+      SELECT c.nhs_number, c.given_name || ' ' || c.family_name AS name
+        FROM children c, users u
+       WHERE u.username = 'health-visitor' AND c.nhs_number IS NOT NULL AND NOT c.is_unborn
+         AND NOT EXISTS (SELECT 1 FROM caseload_allocations ca WHERE ca.child_id = c.id AND ca.ended_on IS NULL AND (ca.user_id = u.id OR ca.team_id = u.team_id))
+         AND NOT EXISTS (SELECT 1 FROM worklist_items wi WHERE wi.child_id = c.id AND wi.team_id = u.team_id)
+       ORDER BY c.nhs_number LIMIT 1`.execute(h.server.database.db);
+    const target = rows[0]!;
+    await h.signIn('health-visitor');
+    await h.goto(`/?nhsNumber=${target.nhs_number}`);
+    await h.page.getByRole('heading', { name: 'No children found' }).waitFor();
+    const offer = h.page.getByRole('link', { name: 'Request emergency access (break-glass)' });
+    await offer.waitFor();
+    await h.checkA11y('no results with the break-glass offer');
+    await offer.click();
+    await h.page.waitForURL(/\/break-glass\/request\?nhsNumber=/);
+    await h.settled();
+    await h.page.getByLabel('Password', { exact: true }).fill(h.server.demoPassword);
+    await h.page.getByRole('button', { name: 'Continue' }).click();
+    await h.page.getByRole('heading', { name: 'Why do you need this record now?' }).waitFor();
+    await h.checkA11y('break-glass by NHS number: reason');
+    await h.page.getByLabel('Safeguarding concern: the child may be at immediate risk').check();
+    await h.page.getByLabel('Describe why you need emergency access').fill('Neighbour reports the child alone at home overnight; need to know who holds the plan');
+    await h.page.getByRole('button', { name: 'Open the record with emergency access' }).click();
+    await h.page.waitForURL(/\/children\/[0-9a-f-]+$/);
+    await h.settled();
+    expect(await h.page.locator('h1').textContent()).toContain(target.name);
+    await h.page.locator('.nhsuk-notification-banner', { hasText: 'Emergency access until' }).waitFor();
+    await h.checkA11y('child summary under break-glass (health visitor)');
+    await h.signOut();
   });
 });

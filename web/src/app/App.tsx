@@ -45,6 +45,7 @@ const GpReportPage = lazy(() => import('../pages/cp-conference/GpReportPage.js')
 const LoopsPage = lazy(() => import('../pages/loops/LoopsPage.js').then((m) => ({ default: m.LoopsPage })));
 const RoutingRulesPage = lazy(() => import('../pages/routing-rules/RoutingRulesPage.js').then((m) => ({ default: m.RoutingRulesPage })));
 const BreakGlassPage = lazy(() => import('../pages/break-glass/BreakGlassPage.js').then((m) => ({ default: m.BreakGlassPage }))); // #5 break-glass
+const BreakGlassByNhsNumberPage = lazy(() => import('../pages/break-glass/BreakGlassPage.js').then((m) => ({ default: m.BreakGlassByNhsNumberPage }))); // #5 break-glass
 const BreakGlassReviewPage = lazy(() => import('../pages/break-glass-review/BreakGlassReviewPage.js').then((m) => ({ default: m.BreakGlassReviewPage }))); // #5 break-glass
 const AccessReviewPage = lazy(() => import('../pages/access-review/AccessReviewPage.js').then((m) => ({ default: m.AccessReviewPage }))); // #5 access review
 const UnusualAccessPage = lazy(() => import('../pages/unusual-access/UnusualAccessPage.js').then((m) => ({ default: m.UnusualAccessPage }))); // #5 access review
@@ -64,6 +65,7 @@ interface Route {
 const ROUTES: readonly Route[] = [
   { path: '/', render: () => <FindChildPage />, needs: ['child', 'search'] },
   { path: '/break-glass/review', render: () => <BreakGlassReviewPage />, needs: ['break_glass', 'review'] }, // #5 break-glass
+  { path: '/break-glass/request', render: () => <BreakGlassByNhsNumberPage />, needs: ['break_glass', 'create'] }, // #5 break-glass
   { path: '/children/new', render: () => <AddChildPage />, needs: ['child', 'create'] },
   { path: '/children/:childId', render: ({ childId }) => <ChildSummaryPage childId={childId!} /> },
   { path: '/children/:childId/break-glass', render: ({ childId }) => <BreakGlassPage childId={childId!} />, needs: ['break_glass', 'create'] }, // #5 break-glass

@@ -4,7 +4,7 @@ import { BREAK_GLASS_REASON_CODES, BREAK_GLASS_REASONS } from '../../../../src/d
 import { breakGlassApi } from '../../api/break-glass.js';
 import { ApiError, isInputError } from '../../api/client.js';
 import { PageHeading, usePageTitle } from '../../app/page.js';
-import { navigate } from '../../app/router.js';
+import { navigate, useSearchParams } from '../../app/router.js';
 import { BackLink, Button, ButtonGroup, ButtonLink, ErrorSummary, Radios, TextInput } from '../../components/index.js';
 import { buildErrors, errorsFromApi, hasErrors, useForm, validate } from '../../lib/forms.js';
 import { content } from './page.content.js';
@@ -12,11 +12,16 @@ import { content } from './page.content.js';
 const STEP_UP_FIELDS = ['password'] as const;
 const REASON_FIELDS = ['reasonCode', 'reasonText', 'minutes'] as const;
 
+/** Break-glass for a child known only by NHS number (a search that shows only the user's own scope found nothing). */
+export function BreakGlassByNhsNumberPage() {
+  return <BreakGlassPage nhsNumber={useSearchParams().get('nhsNumber') ?? ''} />;
+}
+
 /**
  * Break-glass (#5): confirm the password (step-up), give a reason from the list and in words, choose how
  * long, then open the record. If the step-up runs out before the request is sent, ask for the password again.
  */
-export function BreakGlassPage({ childId }: { childId: string }) {
+export function BreakGlassPage({ childId, nhsNumber }: { childId?: string; nhsNumber?: string }) {
   const [step, setStep] = useState<'step-up' | 'reason'>('step-up');
   const stepUpForm = useForm({});
   const reasonForm = useForm({ minutes: '60' });
@@ -48,8 +53,8 @@ export function BreakGlassPage({ childId }: { childId: string }) {
     if (!result.ok) return reasonForm.setErrors(result.errors);
     reasonForm.setSubmitting(true);
     try {
-      await breakGlassApi.request(childId, result.data);
-      navigate(`/children/${encodeURIComponent(childId)}`);
+      const { grant } = childId ? await breakGlassApi.request(childId, result.data) : await breakGlassApi.requestByNhsNumber(nhsNumber ?? '', result.data);
+      navigate(`/children/${encodeURIComponent(grant.childId)}`);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'auth.step_up_required') {
         setStep('step-up');
@@ -69,6 +74,7 @@ export function BreakGlassPage({ childId }: { childId: string }) {
           <ErrorSummary items={form.errors.items} focusKey={form.attempt} />
           <PageHeading>{content.heading}</PageHeading>
           <p className="nhsuk-body">{content.intro}</p>
+          {!childId && nhsNumber ? <p className="nhsuk-body">{content.byNhsNumber(nhsNumber)}</p> : null}
           {step === 'step-up' ? (
             <form
               noValidate

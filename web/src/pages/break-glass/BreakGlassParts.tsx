@@ -64,3 +64,17 @@ export function BreakGlassOffer({ childId }: { childId: string }) {
     </>
   );
 }
+
+/** Under "No children found" after an NHS number search: ask for emergency access by that number. */
+export function BreakGlassByNhsNumberOffer({ nhsNumber }: { nhsNumber: string }) {
+  const user = useUser();
+  if (!can(user, 'break_glass', 'create')) return null;
+  return (
+    <>
+      <p className="nhsuk-body">{content.offer.noResultsBody}</p>
+      <p className="nhsuk-body">
+        <Link href={`/break-glass/request?nhsNumber=${encodeURIComponent(nhsNumber)}`}>{content.offer.link}</Link>
+      </p>
+    </>
+  );
+}

@@ -3,6 +3,7 @@ export const content = {
   heading: 'Request emergency access (break-glass)',
   back: 'Back to find a child',
   intro: 'This child’s record is not part of your work. In an emergency you can open it for a limited time. The designated nurse and your named nurse for safeguarding are told at once, and every use is reviewed.',
+  byNhsNumber: (nhsNumber: string) => `NHS number ${nhsNumber}. You will see whether a record exists only after you give a reason.`,
   stepUp: {
     heading: 'Confirm it is you',
     intro: 'Enter your password again before you ask for emergency access.',
@@ -35,5 +36,6 @@ export const content = {
     link: 'Request emergency access (break-glass)',
     linkFor: (name: string) => `for ${name}`,
     notFoundBody: 'If you need this record in an emergency, you can ask for time-limited access. It is recorded and reviewed.',
+    noResultsBody: 'If the child is not one of yours and you need their record in an emergency, you can ask for time-limited access by NHS number. It is recorded and reviewed.',
   },
 } as const;

@@ -9,7 +9,7 @@ import { can, useUser } from '../../app/session.js';
 import { Button, ButtonGroup, DateInput, ErrorSummary, Table, Tag, TextInput, flagColour } from '../../components/index.js';
 import { formatDate, formatNhsNumber } from '../../lib/format.js';
 import { buildErrors, collectDates, datePartsOf, errorsFromApi, errorsFromZod, hasErrors, textValue, useForm, validate, type FormValues } from '../../lib/forms.js';
-import { BreakGlassLink } from '../break-glass/BreakGlassParts.js';
+import { BreakGlassByNhsNumberOffer, BreakGlassLink } from '../break-glass/BreakGlassParts.js';
 import { content } from './page.content.js';
 
 type SearchResult = z.infer<typeof searchResultSchema>;
@@ -162,6 +162,7 @@ export function FindChildPage() {
               {content.noResults.heading}
             </h2>
             <p className="nhsuk-body">{content.noResults.body}</p>
+            {mayBreakGlass && query.nhsNumber ? <BreakGlassByNhsNumberOffer nhsNumber={query.nhsNumber} /> : null}
           </section>
         ) : (
           <section aria-labelledby="results-heading">
