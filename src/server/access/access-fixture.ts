@@ -187,12 +187,19 @@ export async function seedAccessMatrix(db: Db) {
     presenting: await child('Presenting'),
     routed: await child('Routed'),
     outOfScope: await child('Outside', { practice: organisations.practiceB }),
+    /** Looked after and on a CP plan at the other practice: on lists (LAC worklist, cohorts) only for roles with it in scope. */
+    listed: await child('Listless', { practice: organisations.practiceB }),
     /** In scope for every role with any scope: carries one entry per confidentiality category. */
     confidential: await child('Sealwell'),
   };
   const caseloadRoles = ROLE_IDS.filter((role) => role !== 'paediatric_liaison_nurse');
   await allocateByFirstGrant(children.allocated.id, caseloadRoles);
   await lookedAfter(children.lookedAfter.id);
+  await lookedAfter(children.listed.id);
+  await db
+    .insertInto('status_episodes')
+    .values({ child_id: children.listed.id, id: randomUUID(), kind: 'child_protection', started_on: '2025-03-01', ended_on: null, cp_category: 'neglect', legal_status: null, placement_type: null, placement_provider: null, placement_in_area: null, source: 'matrix', recorded_by: null })
+    .execute();
   // The confidential child: every relationship at once, for every role.
   for (const role of ROLE_IDS) if (ROLES[role].scope.length > 0) await allocate(children.confidential.id, users[role].teamId, users[role].id);
   await db.updateTable('children').set({ registered_practice_id: organisations.practiceA }).where('id', '=', children.confidential.id).execute();

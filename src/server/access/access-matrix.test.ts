@@ -238,13 +238,26 @@ describe('access matrix: every role × every route', () => {
     expect(failures).toEqual([]);
   }, 300_000);
 
-  test('role-gated routes: allowed iff canPerform, else 403 and an audit row', async () => {
+  test('role-gated routes: allowed iff canPerform, else 403 and an audit row; what they list never names a child outside the role’s scope', async () => {
     const unaudited = new Set<string>();
     for (const role of ROLE_IDS) {
+      const grants = scopeGrantsFor(role);
+      // Children the role has no relationship with (the listed one is looked after, on a CP plan, at the other practice).
+      const hidden = grants.includes('all') ? [] : [fx.children.outOfScope, ...(grants.includes('looked_after') ? [] : [fx.children.listed])];
       for (const route of ROLE_ROUTES) {
         const access = route.entry.access as Extract<AccessDecision, { kind: 'role' }>;
         const allowed = canPerform({ role, resource: access.resource, action: access.action });
-        const reply = await call(role, route.method, urlFor(route.url, randomUUID()), sampleFor(route.entry, role, fx.children.allocated));
+        const sample = route.entry.sample({ child: { id: fx.children.allocated.id, nhsNumber: fx.children.allocated.nhsNumber }, practiceId: fx.organisations.practiceB, teamId: fx.users[role].teamId });
+        const reply = await call(role, route.method, urlFor(route.url, randomUUID()), sample);
+        // Unscheduled care searches every child by design (identification only, inScope false): review 1.23.
+        const identifiesAnyone = route.key === 'GET /api/v1/children' && hasUnscheduledCareFlagLookup(role);
+        if (allowed && !identifiesAnyone) {
+          count('lists by scope');
+          for (const child of hidden) if (reply.body.includes(child.givenName)) fail(`${role} ${route.key}: names ${child.givenName}, a child outside the role's scope`);
+          // And the lists are not empty by accident: the same data shows to a role that has the child in scope.
+          if (route.key === 'GET /api/v1/lac/worklist' && grants.includes('looked_after') && !reply.body.includes(fx.children.listed.givenName)) fail(`${role} ${route.key}: the looked-after child in scope is missing`);
+          if (route.key === 'GET /api/v1/children' && inScopeFor(role)?.child === 'allocated' && !reply.body.includes(fx.children.allocated.givenName)) fail(`${role} ${route.key}: the allocated child in scope is missing`);
+        }
         const where = `${role} ${route.key} → ${reply.status} ${reply.json.error?.code ?? ''}`;
         count('role-gated');
         if (reply.status >= 500) fail(`${where}: server error`);
@@ -276,6 +289,8 @@ describe('access matrix: every role × every route', () => {
 const MARK = (category: ConfidentialityCategory, part: string) => `Conf ${category} ${part} marker`;
 /** A manual flag's kind gives its content away; a restricted one must come back as 'other'. */
 const FLAG_KIND: Record<ConfidentialityCategory, string> = { standard: 'other', sexual_health: 'cse_concern', dv_disclosure: 'dv_in_household', young_person_private: 'marac', camhs_therapy: 'fgm_risk', sealed_identity: 'fgm_risk' };
+
+const restrictedWorklistItemsKeepType = new Set<RoleId>();
 
 describe('access matrix: confidentiality categories', () => {
   test('content of a category the role may not see never appears in the summary, chronology, worklist or search; a restricted marker with whom to ask does', async () => {
@@ -334,7 +349,9 @@ describe('access matrix: confidentiality categories', () => {
       if (canPerform({ role, resource: 'worklist', action: 'read' })) {
         const worklist = await call(role, 'GET', '/api/v1/worklists');
         expect(worklist.status, `${role} worklist ${worklist.body}`).toBe(200);
-        const items = (worklist.json.items as { childId: string; restricted: Restricted }[]).filter((i) => i.childId === child.id);
+        const items = (worklist.json.items as { childId: string; restricted: Restricted; eventType: string | null; eventLabel: string | null }[]).filter((i) => i.childId === child.id);
+        // Known gap (hazard H-M2): a restricted item still says what type of event it is, where the chronology says nothing.
+        if (items.some((i) => i.restricted && (i.eventType !== null || i.eventLabel !== null))) restrictedWorklistItemsKeepType.add(role);
         surfaces.push({ name: 'worklist', json: worklist.body, parts: ['event'], restricted: (cat) => restrictedIn(items, cat) });
       }
 
@@ -354,6 +371,8 @@ describe('access matrix: confidentiality categories', () => {
       }
     }
     expect(failures).toEqual([]);
+    // Asserted so that the fix shows here: then the set is empty and this line should say so.
+    expect(restrictedWorklistItemsKeepType.size).toBeGreaterThan(0);
   }, 300_000);
 });
 

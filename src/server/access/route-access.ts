@@ -49,7 +49,9 @@ export type AccessDecision =
 /** The ids a sample request may use (fixture ids; `child` is the child the request is about). */
 export interface SampleContext {
   child: { id: string; nhsNumber: string };
+  /** A GP practice (the matrix passes one whose children are outside most roles' scope). */
   practiceId: string;
+  /** The asking user's own team. */
   teamId: string;
 }
 
@@ -94,7 +96,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/v1/children/:childId/break-glass': { access: { kind: 'signed_in', why: 'the caller’s own active grant; says nothing about the child' }, sample: none },
 
   // ---- children (the spine)
-  'GET /api/v1/children': { access: { kind: 'role', resource: 'child', action: 'search' }, sample: () => ({ query: { name: 'Zzyzx' } }) },
+  'GET /api/v1/children': { access: { kind: 'role', resource: 'child', action: 'search' }, sample: () => ({ query: { name: 'Matrixworth' } }) },
   'POST /api/v1/children/duplicate-check': {
     access: { kind: 'role', resource: 'child', action: 'create' },
     sample: () => ({ body: { givenName: 'Zzyzx', familyName: 'Nobody', dateOfBirth: '2020-01-01' } }),
