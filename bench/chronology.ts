@@ -25,6 +25,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
+import { chronologyQuery } from '../src/contracts/chronology.js';
+import { readChronologyWithoutScopeOrAudit } from '../src/server/modules/chronology/chronology.usecases.js';
 import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { systemClock } from '../src/server/shared/clock.js';
@@ -136,6 +138,12 @@ async function measureServer(handle: DatabaseHandle, { childId }: { childId: str
     const id = req.headers['x-bench-id'];
     if (typeof id === 'string') serverMs.set(id, reply.elapsedTime);
   });
+  // Bench-only: the first page with scope and audit switched off (same session hook, validation and
+  // serialisation), measured beside the real route in the same run — the #5 overhead ratio.
+  app.get('/api/v1/bench/chronology-no-scope-no-audit/:childId', async (req) => {
+    const { childId } = req.params as { childId: string };
+    return readChronologyWithoutScopeOrAudit(handle.db, { actor: req.actor(), childId, query: chronologyQuery.parse(req.query ?? {}), now: new Date() });
+  });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   try {
     const signIn = await fetch(`${address}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }) });
@@ -177,6 +185,8 @@ async function measureServer(handle: DatabaseHandle, { childId }: { childId: str
     const results = {
       check: { total: firstBody.total, entriesOnFirstPage: firstBody.entries.length, restrictedCount: firstBody.restrictedCount },
       firstPage: await measure('first page (50 entries, counts per type, worklist items, audit)', () => `${base}/chronology`),
+      firstPageNoScopeNoAudit: await measure('first page with scope and audit switched off (bench-only route)', () => `/api/v1/bench/chronology-no-scope-no-audit/${childId}`),
+      firstPageAgain: await measure('first page again (interleaved, for the ratio)', () => `${base}/chronology`),
       firstPageFiltered: await measure('first page filtered by type and significance', () => `${base}/chronology?type=ed_attendance,missed_appointment&significance=significant,critical`),
       page100: cursor ? await measure('page 100 (keyset cursor)', () => `${base}/chronology?cursor=${cursor}`) : null,
       householdFirstPage: await measure('household chronology, first page (child + sibling, 10,500 events)', () => `/api/v1/children/${childId}/household-chronology`),
@@ -248,7 +258,7 @@ export async function runChronologyBench({ databaseUrl }: { databaseUrl: string 
 export function chronologySummary(results: Record<string, unknown>): string {
   const lines: string[] = [`machine: ${String(results.cpus)} CPUs; 1/5/15-minute load average before ${String(results.loadAverageBefore)}, after ${String(results.loadAverageAfter)}`];
   for (const [key, target] of [['postgres', 30], ['pglite', 200]] as const) {
-    const r = results[key] as { database?: string; dataset?: string; firstPage?: Timing; page100?: Timing | null; householdFirstPage?: Timing; csvExport?: Timing; plan?: { usesChronologyIndex: boolean; sorts: boolean } } | string;
+    const r = results[key] as { database?: string; dataset?: string; firstPage?: Timing; firstPageAgain?: Timing; firstPageNoScopeNoAudit?: Timing; page100?: Timing | null; householdFirstPage?: Timing; csvExport?: Timing; plan?: { usesChronologyIndex: boolean; sorts: boolean } } | string;
     if (typeof r === 'string' || !r?.firstPage) {
       lines.push(`${key}: ${String(r)}`);
       continue;
@@ -256,6 +266,11 @@ export function chronologySummary(results: Record<string, unknown>): string {
     const f = r.firstPage;
     lines.push(
       `${r.database} (${r.dataset}): first page server p50 ${f.serverP50} ms, p95 ${f.serverP95} ms (target ≤ ${target} ms: ${f.serverP95 <= target ? 'met' : 'NOT met'}); round trip p50 ${f.roundTripP50} ms, p95 ${f.roundTripP95} ms`,
+      ...(r.firstPageNoScopeNoAudit && r.firstPageAgain
+        ? [
+            `  scope + audit cost (#5, target ≤ 20%): first page p50 ${Math.min(f.serverP50, r.firstPageAgain.serverP50)} ms with vs ${r.firstPageNoScopeNoAudit.serverP50} ms without = +${Math.round((Math.min(f.serverP50, r.firstPageAgain.serverP50) / r.firstPageNoScopeNoAudit.serverP50 - 1) * 100)}%`,
+          ]
+        : []),
       `  page 100 server p95 ${r.page100?.serverP95 ?? '-'} ms; household first page p95 ${r.householdFirstPage?.serverP95 ?? '-'} ms; CSV of 10,000 p50 ${r.csvExport?.serverP50 ?? '-'} ms; plan uses child_events_chronology_idx: ${r.plan?.usesChronologyIndex}, sorts: ${r.plan?.sorts}`,
     );
   }

@@ -146,6 +146,15 @@ async function readPage(tx: Db, { scope, anchorChildId, query }: { scope: EventS
   };
 }
 
+/**
+ * DIAGNOSTIC ONLY (bench/chronology.ts): the same page with scope and audit switched off — no withChild,
+ * no transaction, no audit row — so the benchmark can report what scope and audit cost (#5: ≤ 20%).
+ * Never registered as a route by CLASP itself.
+ */
+export async function readChronologyWithoutScopeOrAudit(db: Db, { actor, childId, query, now }: { actor: Actor; childId: string; query: ChronologyQuery; now: Date }): Promise<ChronologyResponse> {
+  return readPage(db, { scope: { childIds: [childId], readable: readableCategories(actor.role, { steppedUpAt: actor.steppedUpAt, now }), dedupeHousehold: false }, anchorChildId: childId, query });
+}
+
 /** A child's chronology, newest first: withChild (safeguarding_event read), audited as chronology.read. */
 export async function readChronology(deps: Deps, { actor, childId, query }: { actor: Actor; childId: string; query: ChronologyQuery }): Promise<ChronologyResponse> {
   parseCursor(query.cursor);
