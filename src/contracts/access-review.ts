@@ -29,6 +29,8 @@ export const accessRow = z.object({
   channel: z.string().nullable(),
   channelText: z.string(),
   breakGlass: z.boolean(),
+  /** The child was one of the results of a search or list (not the record itself). */
+  listed: z.boolean(),
   unusual: z.array(unusualReason),
 });
 export type AccessRow = z.infer<typeof accessRow>;

@@ -51,6 +51,26 @@ export async function childAccessRows(db: Db, { childId, period }: { childId: st
 }
 
 /**
+ * The searches and lists this child appeared in (rows that name the child only in details.resultChildIds):
+ * one statement on the partial GIN index of migration 0009, then the period.
+ */
+export async function childListAppearances(db: Db, { childId, period }: { childId: string; period: Period }): Promise<ChildAccessRow[]> {
+  const result = await sql<ChildAccessRow>`
+    SELECT ae.occurred_at, to_char(ae.occurred_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD HH24:MI') AS local_time,
+           ae.actor_id, ae.action, ae.outcome, ae.record, u.display_name, o.name AS organisation_name
+      FROM audit_events ae
+      LEFT JOIN users u ON u.id = ae.actor_id
+      LEFT JOIN organisations o ON o.id::text = (ae.record::jsonb ->> 'organisationId')
+     WHERE ae.record LIKE '%"resultChildIds"%'
+       AND (((ae.record)::jsonb -> 'details') -> 'resultChildIds') @> ${JSON.stringify([childId])}::jsonb
+       AND ae.occurred_at >= ${periodStart(period.from)}
+       AND ae.occurred_at < ${periodEnd(period.to)}
+     ORDER BY ae.occurred_at, ae.logged_order
+     LIMIT ${CHILD_REVIEW_ROW_LIMIT + 1}`.execute(db);
+  return result.rows;
+}
+
+/**
  * For each person, how many different children they reached on an area-wide basis (all, presenting,
  * break-glass) in the period: the breadth rule. One statement on the (actor_id, occurred_at) index.
  */

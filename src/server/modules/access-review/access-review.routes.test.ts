@@ -75,7 +75,7 @@ describe('GET /children/:childId/access-review — who has looked at this record
 
     const hv = person('Test hv');
     expect(hv).toMatchObject({ roleLabel: 'Health visitor', organisation: 'Testborough Community Health', refused: 0, outOfHours: 1 });
-    expect(hv.rows[0]).toMatchObject({ actionText: 'viewed the record', outcome: 'allowed', outcomeText: 'Allowed', basis: 'own_caseload', basisText: 'On their own caseload', channel: 'api', channelText: 'API', breakGlass: false, unusual: [] });
+    expect(hv.rows[0]).toMatchObject({ actionText: 'viewed the record', listed: false, outcome: 'allowed', outcomeText: 'Allowed', basis: 'own_caseload', basisText: 'On their own caseload', channel: 'api', channelText: 'API', breakGlass: false, unusual: [] });
     expect(hv.rows.find((r: { action: string }) => r.action === 'chronology.read')).toMatchObject({ actionText: 'viewed the chronology', localTime: '2026-11-27 22:00', unusual: ['out_of_hours'] });
     expect(hv.unusual).toEqual(['out_of_hours']);
 
@@ -108,6 +108,20 @@ describe('GET /children/:childId/access-review — who has looked at this record
       ['web', 'Web'],
       ['api', 'API'],
     ]);
+  });
+
+  test('searches and lists the child appeared in are shown too, marked as such (found on the list index, migration 0009)', async () => {
+    const child = fx.children.cressida;
+    const search = await get('gp', '/api/v1/children?name=Cressida%20Marrowby');
+    expect(search.statusCode).toBe(200);
+    expect(search.json().results.map((r: { id: string }) => r.id)).toContain(child);
+    const body = (await get('designated', `/api/v1/children/${child}/access-review`)).json();
+    const gp = body.people.find((p: { person: string }) => p.person === 'Test gp');
+    expect(gp.rows).toEqual([expect.objectContaining({ action: 'child.search', listed: true, actionText: 'searched for children: this child was in the results', outcome: 'allowed' })]);
+    // A search that did not find her is not shown on her review.
+    expect((await get('hv', '/api/v1/children?name=Barnaby')).statusCode).toBe(200);
+    const again = (await get('designated', `/api/v1/children/${child}/access-review`)).json();
+    expect(again.people.find((p: { person: string }) => p.person === 'Test hv')).toBeUndefined();
   });
 
   test('the review itself is audited as access_review.read with the period', async () => {

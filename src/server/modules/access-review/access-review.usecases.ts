@@ -20,6 +20,7 @@ import {
   auditRowsBatch,
   CHILD_REVIEW_ROW_LIMIT,
   childAccessRows,
+  childListAppearances,
   childNames,
   childrenByUser,
   userExists,
@@ -65,7 +66,7 @@ function personName(row: { display_name: string | null; actor_id: string | null 
   return row.actor_id ? 'Unknown user' : 'System (no named user)';
 }
 
-function toAccessRow(row: ChildAccessRow): AccessRow {
+function toAccessRow(row: ChildAccessRow, listed = false): AccessRow {
   const record = parseRecord(row.record);
   const outcome = row.outcome as AuditOutcomeCode;
   return {
@@ -79,12 +80,13 @@ function toAccessRow(row: ChildAccessRow): AccessRow {
     basis: record.basis,
     basisText: outcome === 'allowed' ? describeAccessBasis(record.basis) : describeAccessBasis(record.basis ?? 'none'),
     action: row.action,
-    actionText: describeAuditAction(row.action),
+    actionText: listed ? `${describeAuditAction(row.action)}: this child was in the results` : describeAuditAction(row.action),
     outcome,
     outcomeText: describeAuditOutcome({ outcome, reason: record.reason }),
     channel: record.channel,
     channelText: describeChannel(record.channel),
     breakGlass: record.basis === 'break_glass',
+    listed,
     unusual: unusualReasonsForAccess({ basis: record.basis, outcome, localTime: row.local_time.slice(11) }),
   };
 }
@@ -104,9 +106,9 @@ export async function accessReview(deps: Deps, { actor, childId, query }: { acto
     async (tx, access) => {
       // The child's named professional: the practitioner the child is allocated to (caseload_allocations.user_id).
       if (!reviewsAnyChild && !access.relationships.allocatedToUser) throw createNotNamedProfessionalError();
-      const found = await childAccessRows(tx, { childId, period });
-      const truncated = found.length > CHILD_REVIEW_ROW_LIMIT;
-      const rows = found.slice(0, CHILD_REVIEW_ROW_LIMIT).map(toAccessRow);
+      const [found, listed] = await Promise.all([childAccessRows(tx, { childId, period }), childListAppearances(tx, { childId, period })]);
+      const truncated = found.length > CHILD_REVIEW_ROW_LIMIT || listed.length > CHILD_REVIEW_ROW_LIMIT;
+      const rows = [...found.slice(0, CHILD_REVIEW_ROW_LIMIT).map((r) => toAccessRow(r)), ...listed.slice(0, CHILD_REVIEW_ROW_LIMIT).map((r) => toAccessRow(r, true))].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
       const actorIds = [...new Set(rows.map((r) => r.userId).filter((id): id is string => id !== null))];
       const breadth = await areaWideChildrenByActor(tx, { actorIds, period });
       const groups = new Map<string, AccessRow[]>();
