@@ -190,6 +190,12 @@ describe('an ED attendance, from the emergency department to the health visitor 
     // The CSV export answers (same origin, with the session cookie).
     const csv = await h.page.evaluate(async (href) => (await fetch(href, { credentials: 'same-origin' })).text(), `/api/v1${elliePath}/chronology.csv?type=ed_attendance`);
     expect(csv).toContain('Fractured wrist');
+    // Recorded in the browser: the web client says so (x-clasp-client: web), so the event's source is 'ui'.
+    const source = await h.page.evaluate(async (path) => {
+      const body = (await (await fetch(`/api/v1${path}/chronology?type=ed_attendance`, { credentials: 'same-origin' })).json()) as { entries: { summary: string | null; source: string }[] };
+      return body.entries.find((e) => e.summary?.startsWith('Fractured wrist'))?.source;
+    }, elliePath);
+    expect(source).toBe('ui');
 
     await h.page.getByLabel('The whole household (children you can see)').check();
     await h.page.getByRole('button', { name: 'Apply filters' }).click();

@@ -43,7 +43,7 @@ export function MashReferralPage({ childId }: { childId: string }) {
   const referrals: Referral[] =
     data.status === 'ok'
       ? data.data[0].entries
-          .filter((entry) => entry.type === 'mash_referral' || (entry.restricted && entry.type === null))
+          .filter((entry) => entry.type === 'mash_referral')
           .map((entry) => ({ entry, loop: data.data[1].loops.find((loop) => loop.kind === 'mash_referral' && loop.sourceEventId === entry.id) }))
       : [];
   const decisions = data.status === 'ok' ? data.data[0].entries.filter((entry) => entry.type === 'mash_decision') : [];
