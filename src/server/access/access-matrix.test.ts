@@ -293,7 +293,7 @@ const FLAG_KIND: Record<ConfidentialityCategory, string> = { standard: 'other', 
 const restrictedWorklistItemsKeepType = new Set<RoleId>();
 
 describe('access matrix: confidentiality categories', () => {
-  test('content of a category the role may not see never appears in the summary, chronology, worklist or search; a restricted marker with whom to ask does', async () => {
+  test('content of a category the role may not see never appears in the summary, chronology, household chronology, flag lookup, worklist or search; a restricted marker with whom to ask does', async () => {
     const child = fx.children.confidential;
     const eventIds = {} as Record<ConfidentialityCategory, string>;
     for (const category of CONFIDENTIALITY_CATEGORIES) {
@@ -345,6 +345,18 @@ describe('access matrix: confidentiality categories', () => {
         expect(chronology.status, `${role} chronology`).toBe(200);
         const entries = chronology.json.entries as { restricted: Restricted }[];
         surfaces.push({ name: 'chronology', json: chronology.body, parts: ['event'], restricted: (cat) => restrictedIn(entries, cat) });
+      }
+      if (canPerform({ role, resource: 'safeguarding_event', action: 'read' })) {
+        const household = await call(role, 'GET', `/api/v1/children/${child.id}/household-chronology`);
+        expect(household.status, `${role} household chronology`).toBe(200);
+        const entries = household.json.entries as { restricted: Restricted }[];
+        surfaces.push({ name: 'household chronology', json: household.body, parts: ['event'], restricted: (cat) => restrictedIn(entries, cat) });
+      }
+      if (canPerform({ role, resource: 'flag', action: 'read' })) {
+        // The ED's CP-IS style lookup: a restricted alert is a neutral one whose detail says whom to ask.
+        const lookup = await call(role, 'GET', '/api/v1/flags', { query: { nhsNumber: child.nhsNumber } });
+        expect(lookup.status, `${role} flag lookup`).toBe(200);
+        surfaces.push({ name: 'flag lookup', json: lookup.body, parts: ['flag'], restricted: (cat) => lookup.body.includes(`ask ${CONFIDENTIALITY[cat].whomToAsk}`) });
       }
       if (canPerform({ role, resource: 'worklist', action: 'read' })) {
         const worklist = await call(role, 'GET', '/api/v1/worklists');
