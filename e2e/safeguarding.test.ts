@@ -430,6 +430,8 @@ describe('a confidential event on a worklist', () => {
     await restricted.waitFor();
     expect(await restricted.textContent()).toContain(ELLIE);
     expect(await h.page.locator('main').textContent()).not.toContain('Confidential attendance summary');
+    // Nothing on the card says what kind of event it was.
+    expect((await restricted.textContent())?.toLowerCase()).not.toContain('emergency department');
     await h.checkA11y('team worklist with a restricted item');
   });
 });

@@ -17,6 +17,9 @@ const VIEWS = ['open', 'acknowledged', 'escalated', 'actioned'] as const;
 type View = (typeof VIEWS)[number];
 const isView = (value: string | null): value is View => (VIEWS as readonly string[]).includes(value ?? '');
 
+/** What an item may be called on screen: a restricted item's event type is not the reader's to see. */
+const itemLabel = (item: WorklistItem): string => (item.restricted ? content.item.restrictedLabel : item.eventLabel);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function worklistHref(teamId: string | undefined, view: View): string {
@@ -61,7 +64,7 @@ export function TeamWorklistPage() {
     setDone(null);
     try {
       await endpoints.acknowledgeWorklistItem(item.childId, item.id);
-      setDone(content.acknowledge.done(item.eventLabel, item.childName));
+      setDone(content.acknowledge.done(itemLabel(item), item.childName));
       list.reload();
     } catch (error) {
       form.setErrors(isInputError(error) ? errorsFromApi(error, []) : buildErrors({}, [], [content.errors.failed]));
@@ -198,7 +201,8 @@ function WorklistCard({ item, form, onAcknowledge, onOutcome }: { item: Worklist
           rows={[
             { key: content.item.event, value: item.restricted ? <Tag colour="grey">{eventText}</Tag> : eventText },
             { key: content.item.occurred, value: formatDateTime(item.occurredAt) },
-            { key: content.item.why, value: item.reason },
+            // A restricted item's routing reason names its event type (the server still sends it): not shown.
+            item.restricted ? null : { key: content.item.why, value: item.reason },
             { key: content.item.action, value: ACTION_LABELS[item.action] ?? item.action },
             item.state === 'open'
               ? {
@@ -236,7 +240,7 @@ function WorklistCard({ item, form, onAcknowledge, onOutcome }: { item: Worklist
         {item.state === 'open' ? (
           <Button variant="secondary" type="button" disabled={form.submitting} onClick={() => void onAcknowledge(item)} className="nhsuk-u-margin-bottom-0">
             {content.acknowledge.button}
-            <span className="nhsuk-u-visually-hidden"> {content.acknowledge.hidden(item.eventLabel, item.childName)}</span>
+            <span className="nhsuk-u-visually-hidden"> {content.acknowledge.hidden(itemLabel(item), item.childName)}</span>
           </Button>
         ) : null}
         {item.state === 'acknowledged' ? (

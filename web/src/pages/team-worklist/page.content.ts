@@ -40,6 +40,7 @@ export const content = {
     outcome: 'Outcome',
     outcomeValue: (label: string, when: string, by: string | null) => `${label} (${when}${by ? `, ${by}` : ''})`,
     urgent: 'Urgent',
+    restrictedLabel: 'Restricted entry',
     escalated: 'Escalated',
     nhsNumber: (n: string) => `NHS number ${n}`,
     chronology: 'Chronology',
