@@ -425,6 +425,11 @@ describe('access matrix: break-glass', () => {
         fail(`break-glass ${role}: expected 201 and an allowed row with basis break_glass, got ${granted.status} ${granted.body}`);
         continue;
       }
+      // The same by NHS number (for roles whose search shows only their own scope).
+      const byNumber = await fx.child('GlassByNumber');
+      const viaNumber = await call(role, 'POST', '/api/v1/break-glass', ENTRIES.find((r) => r.key === 'POST /api/v1/break-glass')!.entry.sample({ child: byNumber, practiceId: '', teamId: '' }));
+      count('break-glass');
+      if (viaNumber.status !== 201 || viaNumber.json.grant === undefined || (viaNumber.json.grant as { childId: string }).childId !== byNumber.id) fail(`break-glass by NHS number ${role}: expected 201 for that child, got ${viaNumber.status} ${viaNumber.body}`);
       const scope = inScopeFor(role);
       if (scope) {
         const again = await call(role, 'POST', `/api/v1/children/${fx.children[scope.child].id}/break-glass`, body());

@@ -27,7 +27,7 @@ export type ChildScopeRule =
   | 'outside_scope_only';
 
 /** Where the child's identity is in the request. */
-export type ChildLocator = 'params' | 'query.childId' | 'query.nhsNumber';
+export type ChildLocator = 'params' | 'query.childId' | 'query.nhsNumber' | 'body.nhsNumber';
 
 export type AccessDecision =
   | { kind: 'public' }
@@ -187,6 +187,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/v1/children/:childId/break-glass': {
     access: { kind: 'child', resource: 'break_glass', action: 'create', scope: 'outside_scope_only' },
     sample: () => ({ body: { reasonCode: 'unscheduled_care_emergency', reasonText: 'Child unconscious in resus, no allocated team reachable', minutes: 60 } }),
+    matrix: { skip: 'proven in the break-glass test (needs a step-up, writes a grant)' },
+  },
+  'POST /api/v1/break-glass': {
+    access: { kind: 'child', resource: 'break_glass', action: 'create', scope: 'outside_scope_only', childIn: 'body.nhsNumber' },
+    sample: ({ child }) => ({ body: { nhsNumber: child.nhsNumber, reasonCode: 'unscheduled_care_emergency', reasonText: 'Child unconscious in resus, no allocated team reachable', minutes: 60 } }),
     matrix: { skip: 'proven in the break-glass test (needs a step-up, writes a grant)' },
   },
   'GET /api/v1/break-glass/review-queue': { access: { kind: 'role', resource: 'break_glass', action: 'review' }, sample: none },
