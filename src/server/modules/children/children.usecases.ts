@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CONFIDENTIALITY, CONFIDENTIALITY_CATEGORIES, canSeeCategory, type ConfidentialityCategory } from '../../../domain/access/confidentiality.js';
+import { CONFIDENTIALITY, CONFIDENTIALITY_CATEGORIES, canSeeContent, type ConfidentialityCategory } from '../../../domain/access/confidentiality.js';
 import { accessBasis, canAccessRecord, canPerform, hasUnscheduledCareFlagLookup, type RecordRelationships } from '../../../domain/access/permissions.js';
 import type { Action, Resource } from '../../../domain/access/roles.js';
 import { ageInYears, compareIsoDates } from '../../../domain/calendar/iso-date.js';
@@ -114,10 +114,11 @@ class RefusedWrite extends Error {
 
 type Restricted = { category: string; label: string; whomToAsk: string };
 
-export function restrictionFor(actor: Actor, category: string): Restricted | null {
+export function restrictionFor(actor: Actor, category: string, now: Date = new Date()): Restricted | null {
   const known = (CONFIDENTIALITY_CATEGORIES as readonly string[]).includes(category) ? (category as ConfidentialityCategory) : 'sealed_identity';
   const definition = CONFIDENTIALITY[known];
-  if (canSeeCategory(actor.role, known) && !definition.stepUp) return null;
+  // A sealed identity needs a fresh step-up (re-entered password) even for the roles entitled to it.
+  if (canSeeContent({ role: actor.role, category: known, steppedUpAt: actor.steppedUpAt, now })) return null;
   return { category: known, label: definition.label, whomToAsk: definition.whomToAsk };
 }
 

@@ -418,7 +418,7 @@ describe('exports', () => {
   // include-in-report consent or a safeguarding override (`override=1&reason=…`, share: override).
   const OVERRIDE = `override=1&reason=${encodeURIComponent('Initial child protection conference tomorrow')}`;
 
-  test('CSV: a header, formula cells are quoted, commas and quotes escaped; a confidential entry is left out without consent', async () => {
+  test('CSV: a header, formula cells are quoted, commas and quotes escaped; a confidential entry without consent is a restricted row', async () => {
     await addEvent({ childId: pager, occurredAt: '2026-10-01T10:00:00Z', summary: '=HYPERLINK("http://example.invalid","click")' });
     await addEvent({ childId: pager, occurredAt: '2026-10-02T10:00:00Z', summary: '+44 1234 567890, "urgent" call', details: { note: '@SUM(A1:A2)', other: '-1+1' } });
     await addEvent({ childId: pager, occurredAt: '2026-10-03T10:00:00Z', summary: 'SECRET-PAGER-SH', confidentiality: 'sexual_health' });
@@ -430,13 +430,14 @@ describe('exports', () => {
     expect(response.headers['x-clasp-omitted-without-consent']).toBe('1');
     const lines = response.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('Date and time (UK),Event,Service,Significance,Source,Recorded by,Role,Organisation,Summary,Details,Routed to');
-    expect(lines).toHaveLength(4); // header, 2 rows, and the empty string after the last CRLF
+    expect(lines).toHaveLength(5); // header, 3 rows, and the empty string after the last CRLF
     expect(response.body).not.toContain('SECRET-PAGER-SH');
-    expect(response.body).not.toContain('Sexual health');
-    expect(lines[1]).toContain(`"'+44 1234 567890, ""urgent"" call"`);
-    expect(lines[1]).toContain('note: @SUM(A1:A2); other: -1+1');
-    expect(lines[2]).toContain(`"'=HYPERLINK(""http://example.invalid"",""click"")"`);
-    expect(lines[2]).toMatch(/^2026-10-01 11:00,Health contact or home visit,Health visiting,significant,ui,Test hv,Health visitor,Testborough Community Health,/);
+    // It exists, when, and whom to ask — never its content (#5).
+    expect(lines[1]).toMatch(/^2026-10-03 11:00,,,significant,ui,,,,"?Restricted entry — ask /);
+    expect(lines[2]).toContain(`"'+44 1234 567890, ""urgent"" call"`);
+    expect(lines[2]).toContain('note: @SUM(A1:A2); other: -1+1');
+    expect(lines[3]).toContain(`"'=HYPERLINK(""http://example.invalid"",""click"")"`);
+    expect(lines[3]).toMatch(/^2026-10-01 11:00,Health contact or home visit,Health visiting,significant,ui,Test hv,Health visitor,Testborough Community Health,/);
   });
 
   test('CSV with a safeguarding override: a readable entry with its content, an unreadable one as "Restricted entry — ask …"', async () => {

@@ -194,13 +194,22 @@ async function readAll(tx: Db, scope: EventScope, filters: ChronologyFilters, in
   for (;;) {
     const rows = await loadChronologyPage(tx, { scope, filters, cursor, limit: EXPORT_BATCH });
     const page = rows.slice(0, EXPORT_BATCH);
+    // An entry the report may not include is not dropped: it stays as a restricted row (that it exists, when,
+    // whom to ask — never its content), as the chronology shows entries a reader may not see (#5).
     const kept = inclusion ? page.filter((r) => inclusion.includes(r.confidentiality)) : page;
+    const keptIds = new Set(kept.map((r) => r.id));
     inclusion?.included.push(...page.map((r) => ({ eventId: r.id, category: r.confidentiality })));
-    all.push(...(await buildEntries(tx, scope, kept)));
+    const entries = await buildEntries(tx, scope, page.map((r) => (keptIds.has(r.id) ? r : { ...r, readable: false })));
+    all.push(...entries.map((entry) => (keptIds.has(entry.id) || !entry.restricted ? entry : { ...entry, restricted: notInReport(entry.restricted) })));
     const last = page[page.length - 1];
     if (rows.length <= EXPORT_BATCH || !last) return all;
     cursor = { occurredAt: last.occurred_key, id: last.id };
   }
+}
+
+/** A confidential entry left out of a report without consent: whom to ask says why. */
+function notInReport(restricted: NonNullable<ChronologyEntry['restricted']>): NonNullable<ChronologyEntry['restricted']> {
+  return { ...restricted, whomToAsk: `${restricted.whomToAsk} (not included in reports without the young person’s or family’s consent, or a safeguarding override)` };
 }
 
 function exportFilters(query: ChronologyQuery): ChronologyFilters {

@@ -308,12 +308,12 @@ describe('sharing checks consent at the moment of sharing', () => {
 describe('include in a report: confidential entries only with consent or an override', () => {
   const csvUrl = (childId: string, extra = '') => `/api/v1/children/${childId}/chronology.csv${extra}`;
 
-  test('the chronology CSV leaves out non-standard entries without an include-in-report consent, and says how many', async () => {
+  test('the chronology CSV keeps the content of non-standard entries out without an include-in-report consent: they are restricted rows, counted', async () => {
     const response = await get('designated', csvUrl(ottoline));
     expect(response.statusCode, response.body).toBe(200);
     expect(response.body).toContain('Weight check at the clinic');
     expect(response.body).not.toContain('SECRET-SH');
-    expect(response.body).not.toContain('Restricted');
+    expect(response.body.match(/Restricted entry — ask [^,]*not included in reports without/g)).toHaveLength(2);
     expect(response.headers['x-clasp-omitted-without-consent']).toBe('2');
     expect((await auditRows('chronology.export', ottoline)).at(-1)).toMatchObject({ outcome: 'allowed', details: { omittedWithoutConsent: 2, override: false } });
   });
