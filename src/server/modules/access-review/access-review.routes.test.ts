@@ -80,7 +80,7 @@ describe('GET /children/:childId/access-review — who has looked at this record
     expect(hv.unusual).toEqual(['out_of_hours']);
 
     expect(person('Test hv-south').rows[0]).toMatchObject({ outcome: 'not_found', outcomeText: 'Refused: outside their scope', basisText: 'No relationship', unusual: ['refused'] });
-    expect(person('Test commissioner').rows[0]).toMatchObject({ outcome: 'denied', outcomeText: 'Refused: their role does not allow it', roleLabel: 'Commissioner', unusual: ['refused'] });
+    expect(person('Test commissioner').rows[0]).toMatchObject({ outcome: 'denied', outcomeText: 'Refused: their role does not allow it', basisText: 'Not checked (the role was refused first)', roleLabel: 'Commissioner', unusual: ['refused'] });
     expect(person('Test designated').rows[0]).toMatchObject({ basis: 'all', basisText: 'Area-wide role (designated or named professional, MASH)', unusual: [] });
 
     const ed = person('Test ed');

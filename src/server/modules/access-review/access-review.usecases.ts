@@ -78,7 +78,8 @@ function toAccessRow(row: ChildAccessRow, listed = false): AccessRow {
     roleLabel: describeRole(record.role),
     organisation: row.organisation_name ?? (row.actor_id === SYSTEM_ACTOR.userId ? 'CLASP' : null),
     basis: record.basis,
-    basisText: outcome === 'allowed' ? describeAccessBasis(record.basis) : describeAccessBasis(record.basis ?? 'none'),
+    // A role refusal comes before the scope check, so no relationship was looked at.
+    basisText: outcome === 'denied' && !record.basis ? 'Not checked (the role was refused first)' : outcome === 'allowed' ? describeAccessBasis(record.basis) : describeAccessBasis(record.basis ?? 'none'),
     action: row.action,
     actionText: listed ? `${describeAuditAction(row.action)}: this child was in the results` : describeAuditAction(row.action),
     outcome,
