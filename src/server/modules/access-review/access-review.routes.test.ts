@@ -279,6 +279,17 @@ describe('GET /audit/export — rows for an investigation', () => {
     expect((await get('designated', `/api/v1/audit/export?childId=${fx.children.amelia}&from=2026-11-27&to=2026-11-01`)).statusCode).toBe(400);
   });
 
+  test.each([
+    ['a child id that is not a UUID', 'childId=amelia', 'childId'],
+    ['a date before 1900', `userId=00000000-0000-4000-8000-000000000000&from=1899-12-31`, 'from'],
+    ['an impossible date', `userId=00000000-0000-4000-8000-000000000000&to=2026-13-01`, 'to'],
+    ['an empty format', `userId=00000000-0000-4000-8000-000000000000&format=`, 'format'],
+  ])('bad query: %s is 400 naming the field, never a 5xx', async (_, query, field) => {
+    const response = await get('designated', `/api/v1/audit/export?${query}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fieldErrors[field]).toBeDefined();
+  });
+
   test('after all of this the audit chain is intact', async () => {
     expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true });
   });
