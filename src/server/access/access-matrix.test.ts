@@ -163,6 +163,8 @@ async function missingBody(route: (typeof CHILD_ROUTES)[number]): Promise<string
 
 /** Mismatches of the current test, all listed at its end. */
 const failures: string[] = [];
+/** dimension/role pairs whose audit basis was checked at least once (so the basis check cannot pass by never running). */
+const basisChecked = new Set<string>();
 beforeEach(() => {
   failures.length = 0;
 });
@@ -204,6 +206,7 @@ async function checkChildRoute(route: (typeof CHILD_ROUTES)[number], role: RoleI
       if (own.length === 0) return fail(`${where}: no audit row 'allowed' or 'failed' for the child (got ${JSON.stringify(audit.map((a) => [a.action, a.outcome]))})`);
       const withBasis = own.find((a) => a.outcome === 'allowed' && a.details.basis !== undefined);
       if (expected.basis && withBasis && withBasis.details.basis !== expected.basis) return fail(`${where}: audit basis ${String(withBasis.details.basis)}, expected ${expected.basis}`);
+      if (expected.basis && withBasis) basisChecked.add(`${dimension}/${role}`);
       return;
     }
   }
@@ -228,6 +231,8 @@ describe('access matrix: every role × every route', () => {
       for (const route of CHILD_ROUTES) await checkChildRoute(route, role, target, 'in scope');
     }
     expect(failures).toEqual([]);
+    // Every role with a scope had the grant it holds named in an audit row.
+    expect(ROLE_IDS.filter((role) => inScopeFor(role) && !basisChecked.has(`in scope/${role}`))).toEqual([]);
   }, 300_000);
 
   test('child routes, out of scope: 404 with the body of a missing child and an audit row (403 first when the role lacks the action)', async () => {
@@ -442,6 +447,7 @@ describe('access matrix: break-glass', () => {
       }
       const target: Target = { child, inScope: true, basis: 'break_glass', allocatedToUser: false };
       for (const childRoute of CHILD_ROUTES) await checkChildRoute(childRoute, role, target, 'break-glass');
+      if (!basisChecked.has(`break-glass/${role}`)) fail(`break-glass ${role}: no audit row named basis break_glass`);
     }
     expect(failures).toEqual([]);
   }, 300_000);
