@@ -170,7 +170,7 @@ export const worklistQuery = z.object({
 
 export const worklistResponse = z.object({
   team: z.object({ id: uuid, name: z.string() }),
-  counts: z.object({ open: z.number(), acknowledged: z.number(), escalated: z.number(), urgent: z.number(), olderThan24h: z.number() }),
+  counts: z.object({ open: z.number(), acknowledged: z.number(), escalated: z.number(), urgent: z.number(), olderThan24h: z.number(), actioned: z.number() }),
   items: z.array(worklistItem),
 });
 

@@ -221,7 +221,8 @@ describe('household events (review 1.16)', () => {
     await handle.db.insertInto('worklist_items').values({ child_id: fx.children.amelia, id: crypto.randomUUID(), event_id: event.id, team_id: fx.teams.hvTeam, rule_id: 'test', rule_version: 1, action: 'copy', priority: 'routine', reason: 'test', created_at: NOW, escalate_at: null, escalated_at: null, acknowledged_at: null, acknowledged_by: null, actioned_at: null, actioned_by: null, outcome: null, outcome_note: null }).execute();
     const items = (await get('hv', '/api/v1/worklists')).json().items;
     const restricted = items.find((i: { eventId: string }) => i.eventId === event.id);
-    expect(restricted).toMatchObject({ eventSummary: null, restricted: { category: 'sexual_health', whomToAsk: expect.stringMatching(/sexual health/) } });
+    expect(restricted).toMatchObject({ eventSummary: null, eventType: 'restricted', ruleId: 'restricted', restricted: { category: 'sexual_health', whomToAsk: expect.stringMatching(/sexual health/) } });
+    expect(JSON.stringify(restricted)).not.toMatch(/significant_event|Seen at clinic|"test"/);
     const dv = items.find((i: { eventType: string; eventSummary: string | null }) => i.eventType === 'police_dv_notification' && /domestic incident/.test(i.eventSummary ?? ''));
     expect(dv).toBeDefined(); // health visitors are entitled to DV disclosures
   });

@@ -107,18 +107,19 @@ export async function listWorklist(
       : query.orderBy(sql`(wi.priority = 'urgent')`, 'desc').orderBy('wi.created_at', 'asc').orderBy('wi.id');
   const [rows, counts] = await Promise.all([
     query.limit(limit).execute(),
-    sql<{ open: number; acknowledged: number; escalated: number; urgent: number; older: number }>`
-      SELECT count(*) FILTER (WHERE wi.acknowledged_at IS NULL)::int AS open,
-             count(*) FILTER (WHERE wi.acknowledged_at IS NOT NULL)::int AS acknowledged,
-             count(*) FILTER (WHERE ${overdue})::int AS escalated,
-             count(*) FILTER (WHERE wi.priority = 'urgent')::int AS urgent,
-             count(*) FILTER (WHERE wi.created_at < ${nowIso}::timestamptz - interval '24 hours')::int AS older
-      FROM worklist_items wi WHERE wi.team_id = ${team.id} AND wi.actioned_at IS NULL`.execute(db),
+    sql<{ open: number; acknowledged: number; escalated: number; urgent: number; older: number; actioned: number }>`
+      SELECT count(*) FILTER (WHERE wi.actioned_at IS NULL AND wi.acknowledged_at IS NULL)::int AS open,
+             count(*) FILTER (WHERE wi.actioned_at IS NULL AND wi.acknowledged_at IS NOT NULL)::int AS acknowledged,
+             count(*) FILTER (WHERE wi.actioned_at IS NULL AND ${overdue})::int AS escalated,
+             count(*) FILTER (WHERE wi.actioned_at IS NULL AND wi.priority = 'urgent')::int AS urgent,
+             count(*) FILTER (WHERE wi.actioned_at IS NULL AND wi.created_at < ${nowIso}::timestamptz - interval '24 hours')::int AS older,
+             count(*) FILTER (WHERE wi.actioned_at IS NOT NULL)::int AS actioned
+      FROM worklist_items wi WHERE wi.team_id = ${team.id}`.execute(db),
   ]);
   const items: WorklistItem[] = rows.map((r) => {
     const category = r.confidentiality as ConfidentialityCategory;
     // A step-up category (sealed identity) needs a fresh step-up even for the entitled roles, as in the chronology (found by the access matrix).
-    const visible = canSeeContent({ role: actor.role, category, steppedUpAt: actor.steppedUpAt, now });
+    const visible = category in CONFIDENTIALITY && canSeeContent({ role: actor.role, category, steppedUpAt: actor.steppedUpAt, now });
     const created = new Date(r.created_at);
     return {
       id: r.id,
@@ -126,15 +127,16 @@ export async function listWorklist(
       childName: `${r.given_name} ${r.family_name}`,
       nhsNumber: r.nhs_number,
       eventId: r.event_id,
-      eventType: r.type,
-      eventLabel: EVENT_TYPE_DEFINITIONS[r.type as EventType]?.label ?? r.type,
+      // A restricted entry's type, rule and routing reason can say what it was (a sexual-health clinic visit): none leave the server.
+      eventType: visible ? r.type : 'restricted',
+      eventLabel: visible ? (EVENT_TYPE_DEFINITIONS[r.type as EventType]?.label ?? r.type) : 'Restricted entry',
       eventSummary: visible ? r.summary : null,
-      restricted: visible ? null : { category, label: CONFIDENTIALITY[category].label, whomToAsk: CONFIDENTIALITY[category].whomToAsk },
+      restricted: visible ? null : { category, label: CONFIDENTIALITY[category]?.label ?? 'Restricted', whomToAsk: CONFIDENTIALITY[category]?.whomToAsk ?? 'the named nurse for safeguarding' },
       occurredAt: new Date(r.occurred_at).toISOString(),
       teamId: team.id,
       teamName: team.name,
-      ruleId: r.rule_id,
-      reason: r.reason,
+      ruleId: visible ? r.rule_id : 'restricted',
+      reason: visible ? r.reason : `Restricted — ask ${CONFIDENTIALITY[category]?.whomToAsk ?? 'the named nurse for safeguarding'}`,
       action: r.action,
       priority: r.priority,
       createdAt: created.toISOString(),
@@ -154,10 +156,10 @@ export async function listWorklist(
     db,
     childIds.map((childId) => ({ actor, action: 'worklist.list', outcome: 'allowed' as const, childId, details: { teamId: team.id, state }, at: now })),
   );
-  const c = counts.rows[0] ?? { open: 0, acknowledged: 0, escalated: 0, urgent: 0, older: 0 };
+  const c = counts.rows[0] ?? { open: 0, acknowledged: 0, escalated: 0, urgent: 0, older: 0, actioned: 0 };
   return {
     team: { id: team.id, name: team.name },
-    counts: { open: Number(c.open), acknowledged: Number(c.acknowledged), escalated: Number(c.escalated), urgent: Number(c.urgent), olderThan24h: Number(c.older) },
+    counts: { open: Number(c.open), acknowledged: Number(c.acknowledged), escalated: Number(c.escalated), urgent: Number(c.urgent), olderThan24h: Number(c.older), actioned: Number(c.actioned) },
     items,
   };
 }
