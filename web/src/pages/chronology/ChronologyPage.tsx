@@ -185,7 +185,7 @@ export function ChronologyPage({ childId }: { childId: string }) {
         </>
       ) : null}
 
-      <ChildDrift childId={childId} />
+      <ChildDrift findings={child.child.drift} />
     </>
   );
 }
@@ -296,28 +296,20 @@ function TimelineStrip({ entries }: { entries: readonly ChronologyEntry[] }) {
   );
 }
 
-/**
- * Drift for this child. The child summary API does not carry drift yet, so this reads the drift list of
- * the user's own team (GET /drift) and shows this child's findings from it.
- */
-function ChildDrift({ childId }: { childId: string }) {
-  const drift = useLoad(() => endpoints.drift(), []);
-  if (drift.status === 'loading') return null;
-  const child = drift.status === 'ok' ? drift.data.children.find((c) => c.childId === childId) : undefined;
+/** Drift for this child, from the child's summary (the same findings the summary page shows, restricted ones redacted). */
+function ChildDrift({ findings }: { findings: readonly { ruleId: string | null; since: string; description: string; restricted: { whomToAsk: string } | null }[] }) {
   return (
     <section className="clasp-section" aria-labelledby="drift-heading">
       <h2 className="nhsuk-heading-m" id="drift-heading">
         {content.drift.heading}
       </h2>
       <p className="nhsuk-body-s">{content.drift.intro}</p>
-      {drift.status !== 'ok' ? (
-        <p className="nhsuk-body">{content.drift.unavailable}</p>
-      ) : !child || child.findings.length === 0 ? (
+      {findings.length === 0 ? (
         <p className="nhsuk-body">{content.drift.none}</p>
       ) : (
         <ul className="nhsuk-list nhsuk-list--bullet" data-testid="child-drift">
-          {child.findings.map((finding, index) => (
-            <li key={`${finding.ruleId ?? 'r'}-${finding.worklistItemId ?? index}`}>
+          {findings.map((finding, index) => (
+            <li key={`${finding.ruleId ?? 'r'}-${index}`}>
               {finding.description} ({content.drift.since(formatDateTime(finding.since))}
               {finding.restricted ? `; ${content.table.restricted(finding.restricted.whomToAsk)}` : ''})
             </li>
