@@ -42,7 +42,8 @@ describe('every API route has one access decision in route-access.ts', () => {
   });
 
   test('child and role decisions name a real resource and action; a child decision names where the child is', () => {
-    for (const [key, { access }] of Object.entries(ROUTE_ACCESS)) {
+    const decisions = Object.entries(ROUTE_ACCESS).flatMap(([key, entry]) => [[key, entry.access] as const, ...(entry.variants ?? []).map((v) => [`${key} [${v.name}]`, v.access] as const)]);
+    for (const [key, access] of decisions) {
       if (access.kind !== 'child' && access.kind !== 'role') continue;
       expect(RESOURCES, key).toContain(access.resource);
       expect(ACTIONS, key).toContain(access.action);

@@ -44,6 +44,8 @@ export type AccessDecision =
        * child:read and to be the child's allocated practitioner (else 403 access_review.forbidden, audited 'failed').
        */
       namedProfessionalUnless?: { resource: Resource; action: Action };
+      /** A second permission the request needs, checked before scope (a safeguarding override: share:override). */
+      alsoRequires?: { resource: Resource; action: Action };
     };
 
 /** The ids a sample request may use (fixture ids; `child` is the child the request is about). */
@@ -71,7 +73,12 @@ export interface RouteAccess {
    * end the session the matrix runs on).
    */
   matrix?: { skip: string };
+  /** The same route with a flag that needs another permission (a safeguarding override), proven as its own row of the matrix. */
+  variants?: { name: string; access: AccessDecision; sample: (ctx: SampleContext) => SampleRequest }[];
 }
+
+const overrideReason = 'Immediate risk of significant harm: MASH must know now';
+const reportOverride = { kind: 'child', resource: 'safeguarding_event', action: 'read', alsoRequires: { resource: 'share', action: 'override' } } as const;
 
 const day = '2026-11-01';
 const none = (): SampleRequest => ({});
@@ -167,8 +174,16 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/v1/children/:childId/loops/:loopId/steps/:stepId/acknowledge': { access: { kind: 'child', resource: 'safeguarding_loop', action: 'update' }, sample: none },
   'GET /api/v1/children/:childId/chronology': { access: { kind: 'child', resource: 'safeguarding_event', action: 'read' }, sample: none },
   'GET /api/v1/children/:childId/household-chronology': { access: { kind: 'child', resource: 'safeguarding_event', action: 'read' }, sample: none },
-  'GET /api/v1/children/:childId/chronology.csv': { access: { kind: 'child', resource: 'safeguarding_event', action: 'read' }, sample: none },
-  'GET /api/v1/children/:childId/chronology/print': { access: { kind: 'child', resource: 'safeguarding_event', action: 'read' }, sample: none },
+  'GET /api/v1/children/:childId/chronology.csv': {
+    access: { kind: 'child', resource: 'safeguarding_event', action: 'read' },
+    sample: none,
+    variants: [{ name: 'safeguarding override', access: reportOverride, sample: () => ({ query: { override: '1', reason: overrideReason } }) }],
+  },
+  'GET /api/v1/children/:childId/chronology/print': {
+    access: { kind: 'child', resource: 'safeguarding_event', action: 'read' },
+    sample: none,
+    variants: [{ name: 'safeguarding override', access: reportOverride, sample: () => ({ query: { override: '1', reason: overrideReason } }) }],
+  },
   'GET /api/v1/drift': { access: { kind: 'role', resource: 'worklist', action: 'read' }, sample: none },
 
   // ---- consent and sharing (#5)
@@ -180,7 +195,17 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/v1/children/:childId/consents/:consentId/withdraw': { access: { kind: 'child', resource: 'consent', action: 'update' }, sample: () => ({ body: { reason: 'Changed their mind' } }) },
   'GET /api/v1/children/:childId/shares/decision': { access: { kind: 'child', resource: 'consent', action: 'read' }, sample: ({ teamId }) => ({ query: { eventIds: randomUUID(), recipientTeamId: teamId } }) },
   'GET /api/v1/children/:childId/shares': { access: { kind: 'child', resource: 'consent', action: 'read' }, sample: none },
-  'POST /api/v1/children/:childId/shares': { access: { kind: 'child', resource: 'share', action: 'create' }, sample: ({ teamId }) => ({ body: { eventIds: [randomUUID()], recipientTeamId: teamId } }) },
+  'POST /api/v1/children/:childId/shares': {
+    access: { kind: 'child', resource: 'share', action: 'create' },
+    sample: ({ teamId }) => ({ body: { eventIds: [randomUUID()], recipientTeamId: teamId } }),
+    variants: [
+      {
+        name: 'safeguarding override',
+        access: { kind: 'child', resource: 'share', action: 'create', alsoRequires: { resource: 'share', action: 'override' } },
+        sample: ({ teamId }) => ({ body: { eventIds: [randomUUID()], recipientTeamId: teamId, override: { reason: overrideReason } } }),
+      },
+    ],
+  },
   'GET /api/v1/share-recipients': { access: { kind: 'role', resource: 'share', action: 'create' }, sample: none },
 
   // ---- break-glass (#5)
