@@ -207,6 +207,7 @@ async function checkChildRoute(route: (typeof CHILD_ROUTES)[number], role: RoleI
     case 'allowed': {
       if (reply.status === 401 || reply.status === 403) return fail(`${where}: expected to be allowed`);
       if (reply.status === 404 && reply.json.error?.code === 'children.not_found') return fail(`${where}: expected to be allowed, got the child's 404`);
+      expectedKinds[`${dimension}/allowed and ${reply.status < 400 ? 'done' : 'refused by the use-case'}`] = (expectedKinds[`${dimension}/allowed and ${reply.status < 400 ? 'done' : 'refused by the use-case'}`] ?? 0) + 1;
       const own = audit.filter((a) => a.childId === target.child.id && (a.outcome === 'allowed' || a.outcome === 'failed'));
       if (own.length === 0) return fail(`${where}: no audit row 'allowed' or 'failed' for the child (got ${JSON.stringify(audit.map((a) => [a.action, a.outcome]))})`);
       const withBasis = own.find((a) => a.outcome === 'allowed' && a.details.basis !== undefined);

@@ -169,7 +169,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/v1/children/:childId/loops': { access: { kind: 'child', resource: 'safeguarding_loop', action: 'read' }, sample: none },
   'GET /api/v1/loops/overdue': { access: { kind: 'role', resource: 'safeguarding_loop', action: 'read' }, sample: none },
   'POST /api/v1/children/:childId/cp-conferences': { access: { kind: 'child', resource: 'safeguarding_loop', action: 'create' }, sample: () => ({ body: { kind: 'initial', conferenceAt: '2026-12-10T10:00:00Z', invitedServices: ['paediatrics'] } }) },
-  'GET /api/v1/children/:childId/cp-conferences/:conferenceId/gp-report-draft': { access: { kind: 'child', resource: 'safeguarding_loop', action: 'read' }, sample: none },
+  'GET /api/v1/children/:childId/cp-conferences/:conferenceId/gp-report-draft': {
+    access: { kind: 'child', resource: 'safeguarding_loop', action: 'read' },
+    sample: none,
+    variants: [{ name: 'safeguarding override', access: { kind: 'child', resource: 'safeguarding_loop', action: 'read', alsoRequires: { resource: 'share', action: 'override' } }, sample: () => ({ query: { override: '1', reason: overrideReason } }) }],
+  },
   'POST /api/v1/children/:childId/cp-conferences/:conferenceId/reports': { access: { kind: 'child', resource: 'safeguarding_loop', action: 'update' }, sample: () => ({ body: { agency: 'gp' } }) },
   'POST /api/v1/children/:childId/loops/:loopId/steps/:stepId/acknowledge': { access: { kind: 'child', resource: 'safeguarding_loop', action: 'update' }, sample: none },
   'GET /api/v1/children/:childId/chronology': { access: { kind: 'child', resource: 'safeguarding_event', action: 'read' }, sample: none },
