@@ -300,6 +300,71 @@ describe('access matrix: every role × every route', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// A sub-resource (episode, alert, worklist item, assessment, conference, loop step) of another child, asked for
+// through a child the role has in scope, must be 404: the child in the path is the one whose access was checked.
+
+describe('access matrix: sub-resources of another child', () => {
+  test('every role, every route with a sub-resource: another child’s id through a child in scope is 404, never done', async () => {
+    const other = await fx.child('Elsewhere');
+    await handle.db
+      .insertInto('status_episodes')
+      .values({ child_id: other.id, id: randomUUID(), kind: 'looked_after', started_on: '2024-02-10', ended_on: null, cp_category: null, legal_status: 'C2', placement_type: 'U4', placement_provider: 'PR1', placement_in_area: true, source: 'matrix', recorded_by: null })
+      .execute();
+    const episodeId = randomUUID();
+    await handle.db
+      .insertInto('status_episodes')
+      .values({ child_id: other.id, id: episodeId, kind: 'early_help', started_on: '2025-02-10', ended_on: null, cp_category: null, legal_status: null, placement_type: null, placement_provider: null, placement_in_area: null, source: 'matrix', recorded_by: null })
+      .execute();
+    const as = (url: string, body: unknown) => call('designated_nurse', 'POST', `/api/v1/children/${other.id}${url}`, { body });
+    const flag = await as('/flags', { kind: 'other', note: 'Another child’s alert', source: 'matrix', reviewOn: '2027-06-01', disclosureDecision: 'disclosed' });
+    const event = await as('/events', { type: 'health_contact', occurredAt: '2026-11-26T09:00:00Z', summary: 'Another child’s contact', details: { kind: 'clinic', childSeen: true } });
+    const assessment = await as('/health-assessments', { kind: 'RHA' });
+    const conference = await as('/cp-conferences', { kind: 'initial', conferenceAt: '2026-12-10T10:00:00Z', invitedServices: ['gp'] });
+    for (const [name, reply] of Object.entries({ flag, event, assessment, conference })) expect(reply.status, `${name}: ${reply.body}`).toBe(201);
+    const loop = conference.json.loop as { id: string; steps: { id: string }[] };
+    const ids: Record<string, string> = {
+      episodeId,
+      flagId: (flag.json.child as { manualFlags: { id: string }[] }).manualFlags[0]!.id,
+      itemId: await routeToTeam(handle.db, { childId: other.id, eventId: event.json.eventId as string, teamId: fx.users.designated_nurse.teamId, at: new Date(nowMs) }),
+      assessmentId: assessment.json.assessmentId as string,
+      conferenceId: conference.json.conferenceId as string,
+      loopId: loop.id,
+      stepId: loop.steps[0]!.id,
+    };
+    const routes = CHILD_ROUTES.filter((r) => (r.url.match(/:[A-Za-z]+/g) ?? []).length > 1);
+    const notCovered = new Set<string>();
+    for (const role of ROLE_IDS) {
+      const scope = inScopeFor(role);
+      if (!scope) continue;
+      const child = fx.children[scope.child];
+      for (const route of routes) {
+        const params = (route.url.match(/:[A-Za-z]+/g) ?? []).map((p) => p.slice(1)).filter((p) => p !== 'childId');
+        if (params.some((p) => !ids[p])) {
+          notCovered.add(route.key);
+          continue;
+        }
+        if (expectedFor(route.entry.access, role, { child, inScope: true, basis: scope.basis, allocatedToUser: scope.basis === 'own_caseload' }).kind !== 'allowed') continue;
+        const url = params.reduce((u, p) => u.replace(`:${p}`, ids[p]!), route.url.replace(':childId', child.id));
+        const reply = await call(role, route.method, url, sampleFor(route.entry, role, child));
+        count('another child’s sub-resource');
+        if (reply.status !== 404) fail(`${role} ${route.key} with another child's ${params.join(', ')} → ${reply.status} ${reply.body.slice(0, 200)}`);
+      }
+    }
+    // The control: the same ids through their own child are found (so the 404s above are not for ids that exist nowhere).
+    for (const route of routes) {
+      if (notCovered.has(route.key)) continue;
+      const params = (route.url.match(/:[A-Za-z]+/g) ?? []).map((p) => p.slice(1)).filter((p) => p !== 'childId');
+      const url = params.reduce((u, p) => u.replace(`:${p}`, ids[p]!), route.url.replace(':childId', other.id));
+      const reply = await call('designated_nurse', route.method, url, sampleFor(route.entry, 'designated_nurse', other));
+      if (reply.status === 404 || reply.status >= 500) fail(`control: designated_nurse ${route.key} on the sub-resource's own child → ${reply.status} ${reply.body.slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+    // Consents are not seeded on the other child (a consent needs a person with parental responsibility).
+    expect([...notCovered]).toEqual(['POST /api/v1/children/:childId/consents/:consentId/withdraw']);
+  }, 120_000);
+});
+
+// ---------------------------------------------------------------------------------------------
 // Confidentiality: one entry per category on a child every role with a scope has in scope
 
 const MARK = (category: ConfidentialityCategory, part: string) => `Conf ${category} ${part} marker`;
