@@ -304,7 +304,7 @@ describe('access matrix: every role × every route', () => {
 // through a child the role has in scope, must be 404: the child in the path is the one whose access was checked.
 
 describe('access matrix: sub-resources of another child', () => {
-  test('every role, every route with a sub-resource: another child’s id through a child in scope is 404, never done', async () => {
+  test('every role, every route with a sub-resource (episode, alert, worklist item, assessment, conference, loop step, consent): another child’s id through a child in scope is 404, never done', async () => {
     const other = await fx.child('Elsewhere');
     await handle.db
       .insertInto('status_episodes')
@@ -320,7 +320,11 @@ describe('access matrix: sub-resources of another child', () => {
     const event = await as('/events', { type: 'health_contact', occurredAt: '2026-11-26T09:00:00Z', summary: 'Another child’s contact', details: { kind: 'clinic', childSeen: true } });
     const assessment = await as('/health-assessments', { kind: 'RHA' });
     const conference = await as('/cp-conferences', { kind: 'initial', conferenceAt: '2026-12-10T10:00:00Z', invitedServices: ['gp'] });
-    for (const [name, reply] of Object.entries({ flag, event, assessment, conference })) expect(reply.status, `${name}: ${reply.body}`).toBe(201);
+    const parent = await as('/relationships', { kind: 'mother', person: { givenName: 'Ottoline', familyName: 'Elsewhere' }, hasParentalResponsibility: true, validFrom: '2015-05-05' });
+    for (const [name, reply] of Object.entries({ flag, event, assessment, conference, parent })) expect(reply.status, `${name}: ${reply.body}`).toBe(201);
+    const parentId = (parent.json.child as { relationships: { id: string; hasParentalResponsibility: boolean }[] }).relationships.find((r) => r.hasParentalResponsibility)!.id;
+    const consent = await as('/consents', { purpose: 'include_in_report', categories: ['standard'], givenBy: 'parental_responsibility', parentalResponsibilityRelationshipId: parentId, givenOn: '2026-11-01' });
+    expect(consent.status, consent.body).toBe(201);
     const loop = conference.json.loop as { id: string; steps: { id: string }[] };
     const ids: Record<string, string> = {
       episodeId,
@@ -330,6 +334,7 @@ describe('access matrix: sub-resources of another child', () => {
       conferenceId: conference.json.conferenceId as string,
       loopId: loop.id,
       stepId: loop.steps[0]!.id,
+      consentId: (consent.json.consent as { id: string }).id,
     };
     const routes = CHILD_ROUTES.filter((r) => (r.url.match(/:[A-Za-z]+/g) ?? []).length > 1);
     const notCovered = new Set<string>();
@@ -359,8 +364,7 @@ describe('access matrix: sub-resources of another child', () => {
       if (reply.status === 404 || reply.status >= 500) fail(`control: designated_nurse ${route.key} on the sub-resource's own child → ${reply.status} ${reply.body.slice(0, 200)}`);
     }
     expect(failures).toEqual([]);
-    // Consents are not seeded on the other child (a consent needs a person with parental responsibility).
-    expect([...notCovered]).toEqual(['POST /api/v1/children/:childId/consents/:consentId/withdraw']);
+    expect([...notCovered]).toEqual([]);
   }, 120_000);
 });
 
