@@ -71,3 +71,25 @@ export function eventTypeForFeed(feed: string): EventType | null {
 export const FEEDS = Object.values(EVENT_TYPE_DEFINITIONS)
   .map((def) => def.feed)
   .filter((feed): feed is string => Boolean(feed));
+
+/** Plain words for the services events come from (chronology filters and columns, web and exports alike). */
+export const SERVICE_LABELS: Readonly<Record<string, string>> = {
+  emergency_department: 'Emergency department',
+  paediatrics: 'Paediatrics',
+  outpatients: 'Outpatients',
+  police: 'Police',
+  marac: 'MARAC',
+  mash: 'MASH',
+  childrens_social_care: 'Children’s social care',
+  health_visiting: 'Health visiting',
+  school_nursing: 'School nursing',
+  maternity: 'Maternity',
+  camhs: 'CAMHS',
+  general_practice: 'General practice',
+  lac_health: 'Looked-after children’s health',
+  sexual_health: 'Sexual health',
+  substance_misuse: 'Substance misuse',
+  safeguarding: 'Safeguarding',
+  any: 'Any service',
+};
+

@@ -36,38 +36,7 @@ export const worklistTeamsResponse = z.object({
 });
 export type WorklistTeam = z.infer<typeof worklistTeamsResponse>['teams'][number];
 
-const restricted = z.object({ category: z.string(), label: z.string(), whomToAsk: z.string() });
-
-/** GET /drift (the server's schema is in drift.routes.ts, beside server code). */
-export const driftListResponse = z.object({
-  team: z.object({ id: z.string(), name: z.string() }),
-  asOf: z.string(),
-  rulesVersion: z.number(),
-  children: z.array(
-    z.object({
-      childId: z.string(),
-      givenName: z.string(),
-      familyName: z.string(),
-      dateOfBirth: z.string().nullable(),
-      nhsNumber: z.string().nullable(),
-      isUnborn: z.boolean(),
-      findings: z.array(
-        z.object({
-          ruleId: z.string().nullable(),
-          ruleVersion: z.number().nullable(),
-          since: z.string(),
-          description: z.string(),
-          eventIds: z.array(z.string()),
-          worklistItemId: z.string().nullable(),
-          teamId: z.string().nullable(),
-          restricted: restricted.nullable(),
-        }),
-      ),
-    }),
-  ),
-});
-export type DriftList = z.infer<typeof driftListResponse>;
-export type DriftChild = DriftList['children'][number];
+export { driftListResponse, type DriftChild, type DriftList } from '../../../src/contracts/drift.js';
 
 export const driftRulesResponse = z.object({
   version: z.number(),

@@ -9,6 +9,7 @@ import type { Db } from '../../db/database.js';
 import { AppError, createForbiddenError, fieldError } from '../../shared/app-error.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
+import { inTransaction, type Outcome } from '../../shared/transaction.js';
 import { createStepUpRequiredError } from '../auth/auth.errors.js';
 import { createChildNotFoundError } from '../children/children.errors.js';
 import { findChildWithRelationships } from '../children/children.repository.js';
@@ -32,14 +33,6 @@ export interface Deps {
   clock: Clock;
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
-
-/** The refusal's audit row commits with the transaction; the error is thrown after it. */
-async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<Outcome<T>>): Promise<T> {
-  const outcome = await db.transaction().execute(work);
-  if (!outcome.ok) throw outcome.error;
-  return outcome.value;
-}
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 

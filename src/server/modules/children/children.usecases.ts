@@ -20,6 +20,7 @@ import { recordAudit } from '../../audit/audit.js';
 import { AppError, createForbiddenError, fieldError } from '../../shared/app-error.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
+import { inTransaction } from '../../shared/transaction.js';
 import {
   createChildNotFoundError,
   createEpisodeNotFoundError,
@@ -49,14 +50,6 @@ export interface Deps {
   clock: Clock;
 }
 
-/** Thrown errors are raised only after the transaction (with its audit row) has committed. */
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
-
-async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<Outcome<T>>): Promise<T> {
-  const outcome = await db.transaction().execute(work);
-  if (!outcome.ok) throw outcome.error;
-  return outcome.value;
-}
 
 interface ChildAccess {
   child: ChildRow;

@@ -1,6 +1,6 @@
 import { CONFIDENTIALITY, CONFIDENTIALITY_CATEGORIES, canSeeContent, type ConfidentialityCategory } from '../../../domain/access/confidentiality.js';
 import { isRoleId, ROLES, type RoleId } from '../../../domain/access/roles.js';
-import { EVENT_TYPE_DEFINITIONS, type EventType } from '../../../domain/safeguarding/event-types.js';
+import { EVENT_TYPE_DEFINITIONS, type EventType, SERVICE_LABELS } from '../../../domain/safeguarding/event-types.js';
 
 /**
  * Pure helpers of the chronology: which categories a reader may read, what a restricted entry says,
@@ -27,25 +27,6 @@ export function eventTypeLabel(type: string): string {
   return (EVENT_TYPE_DEFINITIONS as Record<string, { label: string } | undefined>)[type]?.label ?? type;
 }
 
-const SERVICE_LABELS: Record<string, string> = {
-  emergency_department: 'Emergency department',
-  paediatrics: 'Paediatrics',
-  outpatients: 'Outpatients',
-  police: 'Police',
-  marac: 'MARAC',
-  mash: 'MASH',
-  childrens_social_care: 'Children’s social care',
-  health_visiting: 'Health visiting',
-  school_nursing: 'School nursing',
-  maternity: 'Maternity',
-  camhs: 'CAMHS',
-  general_practice: 'General practice',
-  lac_health: 'Looked-after children’s health',
-  sexual_health: 'Sexual health',
-  substance_misuse: 'Substance misuse',
-  safeguarding: 'Safeguarding',
-  any: 'Any service',
-};
 
 export function serviceLabel(service: string): string {
   return SERVICE_LABELS[service] ?? (service.charAt(0).toUpperCase() + service.slice(1)).replaceAll('_', ' ');

@@ -1,3 +1,4 @@
+import { SERVICE_LABELS as DOMAIN_SERVICE_LABELS } from '../../../../src/domain/safeguarding/event-types.js';
 export const content = {
   title: 'Chronology',
   heading: 'Chronology',
@@ -48,21 +49,5 @@ export const content = {
   errors: { failed: 'Sorry, more entries could not be loaded. Try again later' },
 } as const;
 
-export const SERVICE_LABELS: Record<string, string> = {
-  emergency_department: 'Emergency department',
-  paediatrics: 'Paediatrics',
-  outpatients: 'Outpatients',
-  police: 'Police',
-  marac: 'MARAC',
-  mash: 'MASH',
-  childrens_social_care: 'Children’s social care',
-  health_visiting: 'Health visiting',
-  school_nursing: 'School nursing',
-  maternity: 'Maternity',
-  camhs: 'CAMHS',
-  general_practice: 'General practice',
-  lac_health: 'Looked-after children’s health',
-  sexual_health: 'Sexual health',
-  substance_misuse: 'Substance misuse',
-  safeguarding: 'Safeguarding',
-};
+/** The services to filter by: the domain's labels (one list for server exports and this page). */
+export const SERVICE_LABELS: Record<string, string> = Object.fromEntries(Object.entries(DOMAIN_SERVICE_LABELS).filter(([service]) => service !== 'any'));
