@@ -105,6 +105,13 @@ const safeguardingLead = {
   access_review: ['read', 'export'],
 } as const satisfies Partial<Record<Resource, readonly Action[]>>;
 
+/**
+ * Importing the local authority's SSDA903 return or a health-activity file writes episodes for every child in it,
+ * whoever they are: its own permission, for the LAC health team and the designated professionals only (found by the
+ * access matrix: `status_episode: create` alone let any role that records a CP plan import the whole return).
+ */
+const lacReturns = { status_episode: ['read', 'create', 'update', 'import'] } as const satisfies Partial<Record<Resource, readonly Action[]>>;
+
 const statusWrite = {
   child: ['read', 'search', 'create', 'update'],
   status_episode: ['read', 'create', 'update'],
@@ -125,9 +132,9 @@ export const ROLES = {
   named_gp: { label: 'Named GP for safeguarding', service: 'general_practice', scope: ['registered_practice', 'all'], actions: { ...safeguardingLead, ...events, ...clinicalRead, cohort: ['read'] }, forms: { child_summary: 'r' } },
   camhs_practitioner: { label: 'CAMHS practitioner', service: 'camhs', scope: ['own_caseload', 'team_caseload'], actions: { ...consentAndSharing, ...clinicalWrite, ...events }, forms: { child_summary: 'rw' } },
   lac_camhs_practitioner: { label: 'LAC CAMHS practitioner', service: 'camhs', scope: ['own_caseload', 'team_caseload'], actions: { ...consentAndSharing, ...events, ...clinicalWrite, ...lacHealthRead, sdq: ['read', 'create'] }, forms: { child_summary: 'rw', review_health_assessment: 'r' } },
-  lac_nurse: { label: 'Looked-after children nurse', service: 'lac_health', scope: ['looked_after', 'team_caseload'], actions: { ...consentAndSharing, ...events, ...statusWrite, ...lacHealthWrite, cohort: ['read'] }, forms: { child_summary: 'rw', initial_health_assessment: 'r', review_health_assessment: 'rw' } },
-  designated_nurse: { label: 'Designated nurse', service: 'icb', scope: ['all'], actions: { ...safeguardingLead, ...events, ...eventFeeds, ...statusWrite, ...lacHealthWrite, cohort: ['read'], audit: ['read'] }, forms: { child_summary: 'rw', initial_health_assessment: 'rw', review_health_assessment: 'rw' } },
-  designated_doctor: { label: 'Designated doctor', service: 'icb', scope: ['all'], actions: { ...safeguardingLead, ...events, ...eventFeeds, ...statusWrite, ...lacHealthWrite, cohort: ['read'], audit: ['read'] }, forms: { child_summary: 'rw', initial_health_assessment: 'rw', review_health_assessment: 'rw' } },
+  lac_nurse: { label: 'Looked-after children nurse', service: 'lac_health', scope: ['looked_after', 'team_caseload'], actions: { ...consentAndSharing, ...events, ...statusWrite, ...lacReturns, ...lacHealthWrite, cohort: ['read'] }, forms: { child_summary: 'rw', initial_health_assessment: 'r', review_health_assessment: 'rw' } },
+  designated_nurse: { label: 'Designated nurse', service: 'icb', scope: ['all'], actions: { ...safeguardingLead, ...events, ...eventFeeds, ...statusWrite, ...lacReturns, ...lacHealthWrite, cohort: ['read'], audit: ['read'] }, forms: { child_summary: 'rw', initial_health_assessment: 'rw', review_health_assessment: 'rw' } },
+  designated_doctor: { label: 'Designated doctor', service: 'icb', scope: ['all'], actions: { ...safeguardingLead, ...events, ...eventFeeds, ...statusWrite, ...lacReturns, ...lacHealthWrite, cohort: ['read'], audit: ['read'] }, forms: { child_summary: 'rw', initial_health_assessment: 'rw', review_health_assessment: 'rw' } },
   named_nurse: { label: 'Named nurse for safeguarding', service: 'safeguarding', scope: ['organisation_caseload', 'presenting'], actions: { ...safeguardingLead, ...events, ...eventFeeds, ...statusWrite, cohort: ['read'], audit: ['read'] }, forms: { child_summary: 'rw' } },
   mash_health_practitioner: { label: 'MASH health practitioner', service: 'mash', scope: ['all'], actions: { ...consentAndSharing, share: ['create', 'override'], ...statusWrite, ...events, ...eventFeeds }, forms: { child_summary: 'rw' } },
   sexual_health_practitioner: { label: 'Sexual health practitioner', service: 'sexual_health', scope: ['own_caseload'], actions: { ...consentAndSharing, ...clinicalRead, ...events }, forms: { child_summary: 'r' } },

@@ -150,8 +150,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/v1/children/:childId/qa-reviews': { access: { kind: 'child', resource: 'qa_review', action: 'create' }, sample: () => ({ body: { assessmentId: randomUUID(), answers: {} } }) },
   'POST /api/v1/children/:childId/sdq': { access: { kind: 'child', resource: 'sdq', action: 'create' }, sample: () => ({ body: { completedOn: day, totalOnly: 12 } }) },
   // Imports write status episodes for the whole area: gated by status_episode:create (see the report: no narrower permission).
-  'POST /api/v1/lac/imports/ssda903': { access: { kind: 'role', resource: 'status_episode', action: 'create' }, sample: () => ({ body: { files: { 'header.csv': 'not,a,header\n', 'episodes.csv': 'not,episodes\n' } } }) },
-  'POST /api/v1/lac/imports/health-activity': { access: { kind: 'role', resource: 'status_episode', action: 'create' }, sample: () => ({ body: { fileName: 'activity.csv', text: 'not,a,header\n' } }) },
+  'POST /api/v1/lac/imports/ssda903': { access: { kind: 'role', resource: 'status_episode', action: 'import' }, sample: () => ({ body: { files: { 'header.csv': 'not,a,header\n', 'episodes.csv': 'not,episodes\n' } } }) },
+  'POST /api/v1/lac/imports/health-activity': { access: { kind: 'role', resource: 'status_episode', action: 'import' }, sample: () => ({ body: { fileName: 'activity.csv', text: 'not,a,header\n' } }) },
 
   // ---- safeguarding events, worklists, loops, chronology, drift (#3)
   'POST /api/v1/children/:childId/events': {

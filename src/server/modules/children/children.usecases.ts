@@ -343,13 +343,24 @@ export async function checkDuplicates(deps: Deps, { actor, input }: { actor: Act
 }
 
 export async function createChild(deps: Deps, { actor, input }: { actor: Actor; input: CreateChildInput }) {
+  const now = deps.clock.now();
+  if (!canPerform({ role: actor.role, resource: 'child', action: 'create' })) {
+    await recordAudit(deps.db, { actor, action: 'child.create', outcome: 'denied', details: { reason: 'role' }, at: now });
+    throw createForbiddenError();
+  }
+  try {
+    return await createChildChecked(deps, { actor, input });
+  } catch (error) {
+    // A refused create (future date, taken NHS number, possible duplicates…) is audited too (found by the access matrix).
+    if (error instanceof AppError) await recordAudit(deps.db, { actor, action: 'child.create', outcome: 'failed', details: { reason: error.code }, at: now });
+    throw error;
+  }
+}
+
+async function createChildChecked(deps: Deps, { actor, input }: { actor: Actor; input: CreateChildInput }) {
   const { db, clock } = deps;
   const now = clock.now();
   const today = clock.today();
-  if (!canPerform({ role: actor.role, resource: 'child', action: 'create' })) {
-    await recordAudit(db, { actor, action: 'child.create', outcome: 'denied', details: { reason: 'role' }, at: now });
-    throw createForbiddenError();
-  }
   if (input.dateOfBirth && compareIsoDates(input.dateOfBirth, today) > 0) throw fieldError('dateOfBirth', 'Date of birth must be today or in the past', 'children.date_of_birth_in_future');
   if (input.address && compareIsoDates(input.address.validFrom, today) > 0) throw fieldError('address.validFrom', 'The date the child started living here must be today or in the past');
   const possibleDuplicates = await checkDuplicates(deps, { actor, input });

@@ -363,7 +363,10 @@ export async function listShares(deps: Deps, { actor, childId }: { actor: Actor;
 
 /** Teams and organisations one may share with (no child data: not audited). */
 export async function shareRecipients(deps: Deps, { actor }: { actor: Actor }) {
-  if (!canPerform({ role: actor.role, resource: 'share', action: 'create' })) throw createForbiddenError();
+  if (!canPerform({ role: actor.role, resource: 'share', action: 'create' })) {
+    await recordAudit(deps.db, { actor, action: 'share.recipients', outcome: 'denied', details: { reason: 'role' }, at: deps.clock.now() });
+    throw createForbiddenError();
+  }
   const { teams, organisations } = await listShareRecipients(deps.db);
   return {
     teams: teams.map((t) => ({ id: t.id, name: t.name, kind: t.kind, kindLabel: serviceLabel(t.kind) ?? t.kind, organisationId: t.organisation_id, organisationName: t.organisation_name })),

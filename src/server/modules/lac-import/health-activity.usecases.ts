@@ -40,7 +40,7 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; error: ImportValidationE
  */
 export async function importHealthActivity({ db, clock }: Deps, { actor, fileName, text }: { actor: Actor | null; fileName: string; text: string }): Promise<HealthActivityImportSummary> {
   const now = clock.now();
-  if (actor && !canPerform({ role: actor.role, resource: 'status_episode', action: 'create' })) {
+  if (actor && !canPerform({ role: actor.role, resource: 'status_episode', action: 'import' })) {
     await recordAudit(db, { actor, action: HEALTH_ACTIVITY_AUDIT_ACTION, outcome: 'denied', details: { reason: 'role' }, at: now });
     throw createForbiddenError();
   }

@@ -167,7 +167,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 export async function importSsda903({ db, clock }: Deps, { actor, files }: { actor: Actor | null; files: Ssda903Files }): Promise<Ssda903ImportSummary> {
   const now = clock.now();
   const today = clock.today();
-  if (actor && !canPerform({ role: actor.role, resource: 'status_episode', action: 'create' })) {
+  if (actor && !canPerform({ role: actor.role, resource: 'status_episode', action: 'import' })) {
     await recordAudit(db, { actor, action: SSDA903_AUDIT_ACTION, outcome: 'denied', details: { reason: 'role' }, at: now });
     throw createForbiddenError();
   }
