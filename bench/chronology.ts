@@ -30,6 +30,7 @@ import { readChronologyWithoutScopeOrAudit } from '../src/server/modules/chronol
 import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { systemClock } from '../src/server/shared/clock.js';
+import { setReadAuditCommit } from '../src/server/audit/audit.js';
 import { ensureDemoData } from '../src/server/start.js';
 import { hashPassword } from '../src/server/modules/auth/password.js';
 import { EVENT_TYPES, EVENT_TYPE_DEFINITIONS } from '../src/domain/safeguarding/event-types.js';
@@ -248,15 +249,19 @@ async function postgresPart(databaseUrl: string) {
 
 export async function runChronologyBench({ databaseUrl }: { databaseUrl: string | undefined }) {
   // Other work on the machine inflates every figure: the load average is recorded beside them.
-  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), cpus: cpus().length, loadAverageBefore: loadavg().map(round) };
-  results.postgres = databaseUrl ? await postgresPart(databaseUrl) : 'skipped: set DATABASE_URL';
-  results.pglite = await pglitePart();
+  // CLASP_READ_AUDIT_COMMIT=async measures ADR 0006's asynchronous commit of read-audit rows; CHRONOLOGY_BENCH_ONLY=pg|pglite runs one part.
+  const readAuditCommit = process.env.CLASP_READ_AUDIT_COMMIT === 'async' ? 'async' : 'sync';
+  setReadAuditCommit(readAuditCommit);
+  const only = process.env.CHRONOLOGY_BENCH_ONLY;
+  const results: Record<string, unknown> = { startedAt: new Date().toISOString(), cpus: cpus().length, readAuditCommit, loadAverageBefore: loadavg().map(round) };
+  results.postgres = only === 'pglite' ? 'skipped: CHRONOLOGY_BENCH_ONLY=pglite' : databaseUrl ? await postgresPart(databaseUrl) : 'skipped: set DATABASE_URL';
+  results.pglite = only === 'pg' ? 'skipped: CHRONOLOGY_BENCH_ONLY=pg' : await pglitePart();
   results.loadAverageAfter = loadavg().map(round);
   return results;
 }
 
 export function chronologySummary(results: Record<string, unknown>): string {
-  const lines: string[] = [`machine: ${String(results.cpus)} CPUs; 1/5/15-minute load average before ${String(results.loadAverageBefore)}, after ${String(results.loadAverageAfter)}`];
+  const lines: string[] = [`read-audit commit: ${String(results.readAuditCommit)}; machine: ${String(results.cpus)} CPUs; 1/5/15-minute load average before ${String(results.loadAverageBefore)}, after ${String(results.loadAverageAfter)}`];
   for (const [key, target] of [['postgres', 30], ['pglite', 200]] as const) {
     const r = results[key] as { database?: string; dataset?: string; firstPage?: Timing; firstPageAgain?: Timing; firstPageNoScopeNoAudit?: Timing; page100?: Timing | null; householdFirstPage?: Timing; csvExport?: Timing; plan?: { usesChronologyIndex: boolean; sorts: boolean } } | string;
     if (typeof r === 'string' || !r?.firstPage) {

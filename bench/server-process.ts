@@ -58,7 +58,7 @@ async function clasp(): Promise<{ close: Closer; timings: Record<string, number>
   const beforeImport = performance.now();
   const { startServer } = await import('../src/server/start.js');
   const imported = performance.now();
-  const server = await startServer({ databaseUrl, dataDir, host: HOST, port, logger: false });
+  const server = await startServer({ databaseUrl, dataDir, host: HOST, port, logger: false, readAuditCommit: process.env.CLASP_READ_AUDIT_COMMIT === 'async' ? 'async' : 'sync' });
   const started = performance.now();
   return {
     close: () => server.close(),
@@ -75,6 +75,8 @@ async function claspVariants(): Promise<Closer> {
     import('./flag-variants.js'),
   ]);
   const database = await openDatabase({ databaseUrl, dataDir, poolSize: POOL_SIZE });
+  const { setReadAuditCommit } = await import('../src/server/audit/audit.js');
+  setReadAuditCommit(process.env.CLASP_READ_AUDIT_COMMIT === 'async' ? 'async' : 'sync');
   const app = await buildApp({ db: database.db, clock: systemClock, logger: false, secureCookies: false, version: packageVersion() });
   flagVariantRoutes(app, { db: database.db, clock: systemClock });
   await app.listen({ host: HOST, port });

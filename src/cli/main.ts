@@ -63,6 +63,7 @@ export function buildProgram(): Command {
         demo: options.demo && !cfg.DATABASE_URL,
         logger: cfg.CLASP_LOG === 'true',
         secureCookies: cfg.CLASP_SECURE_COOKIES === 'true',
+        readAuditCommit: cfg.CLASP_READ_AUDIT_COMMIT,
       });
       const lines = [
         '',

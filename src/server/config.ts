@@ -8,6 +8,13 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   CLASP_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   CLASP_LOG: z.enum(['true', 'false']).default('true'),
+  /**
+   * How the audit row of a READ commits (docs/adr/0006-read-audit-commit.md). `sync` (default): flushed to disk
+   * before the page is shown, like every write. `async`: PostgreSQL's asynchronous commit for read transactions
+   * only — a database-server crash can lose the last fraction of a second of read-audit rows; writes (and their
+   * audit rows) are always synchronous. A decision for the clinical safety officer, not a tuning knob.
+   */
+  CLASP_READ_AUDIT_COMMIT: z.enum(['sync', 'async']).default('sync'),
 });
 export type Config = z.infer<typeof configSchema>;
 

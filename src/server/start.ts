@@ -8,6 +8,7 @@ import { migrate } from './db/migrate.js';
 import { hashPassword } from './modules/auth/password.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { scheduleSweeps } from './sweeps.js';
+import { setReadAuditCommit, type ReadAuditCommit } from './audit/audit.js';
 import type { Db } from './db/database.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -51,6 +52,8 @@ export interface StartServerOptions {
   logger?: boolean;
   clock?: Clock;
   secureCookies?: boolean;
+  /** How a read's audit row commits (config CLASP_READ_AUDIT_COMMIT; ADR 0006). Default sync. */
+  readAuditCommit?: ReadAuditCommit;
   /** How often the escalation sweep runs (default every minute; 0 = never, e.g. in tests that drive it). */
   sweepIntervalMs?: number;
 }
@@ -67,6 +70,7 @@ export interface RunningServer {
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
+  setReadAuditCommit(options.readAuditCommit ?? 'sync');
   const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, poolSize: 40 });
   try {
     await migrate(database.db);

@@ -4,6 +4,24 @@ import type { Db } from '../db/database.js';
 import type { Actor } from '../shared/actor.js';
 
 export const AUDIT_CHAINS = 16;
+
+/**
+ * How the audit row of a READ commits (ADR 0006), set once at start-up from validated configuration.
+ * 'async' turns on PostgreSQL's asynchronous commit for read transactions only (set_config(..., true) is local
+ * to the transaction); writes are never affected.
+ */
+export type ReadAuditCommit = 'sync' | 'async';
+let readAuditCommit: ReadAuditCommit = 'sync';
+export function setReadAuditCommit(mode: ReadAuditCommit): void {
+  readAuditCommit = mode;
+}
+export function readAuditIsAsync(): boolean {
+  return readAuditCommit === 'async';
+}
+/** In a read's transaction, before its audit row: commit it asynchronously when so configured. */
+export async function applyReadAuditCommit(tx: Db): Promise<void> {
+  if (readAuditCommit === 'async') await sql`SELECT set_config('synchronous_commit', 'off', true)`.execute(tx);
+}
 export type AuditOutcome = 'allowed' | 'denied' | 'not_found' | 'failed';
 
 export interface AuditEntry {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import type { RecordRelationships } from '../../../domain/access/permissions.js';
 import type { ManualFlag, StatusEpisode } from '../../../domain/status/flags.js';
-import { chainFor } from '../../audit/audit.js';
+import { chainFor, readAuditIsAsync } from '../../audit/audit.js';
 import { accessBasisSql, childScopeSql, relationshipColumnsSql, type ScopeTime } from './children.scope.js';
 
 export interface ChildRow {
@@ -284,6 +284,8 @@ export async function lookupFlagsAudited(db: Db, { nhsNumber, actor, at, anyChil
   const occurredAt = at.now.toISOString();
   const allowed = anyChild ? sql<boolean>`true` : childScopeSql(actor, at);
   const basis = anyChild ? sql<string>`coalesce(nullif(${accessBasisSql(actor, at)}, 'none'), 'unscheduled_care')` : accessBasisSql(actor, at);
+  // ADR 0006: with CLASP_READ_AUDIT_COMMIT=async this read's implicit transaction commits asynchronously.
+  const commitMode = readAuditIsAsync() ? sql`, (SELECT set_config('synchronous_commit', 'off', true)) AS commit_mode` : sql``;
   const result = await sql<FlagLookupRow>`
     WITH found AS (
       SELECT c.id, c.nhs_number, c.given_name, c.family_name, c.date_of_birth, c.is_unborn, c.responsible_la_id,
@@ -332,7 +334,7 @@ export async function lookupFlagsAudited(db: Db, { nhsNumber, actor, at, anyChil
                       'disclosureDecision', mf.disclosure_decision, 'confidentiality', mf.confidentiality)), '[]'::json)
                FROM manual_flags mf WHERE mf.child_id = f.id) END AS manual_flags,
            CASE WHEN f.allowed THEN (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name) FROM organisations o WHERE o.id = f.responsible_la_id) END AS responsible_la
-      FROM decision d LEFT JOIN found f ON true, (SELECT count(*) FROM logged) AS audit_written`.execute(db);
+      FROM decision d LEFT JOIN found f ON true, (SELECT count(*) FROM logged) AS audit_written${commitMode}`.execute(db);
   const row = result.rows[0];
   if (!row) throw new Error('flag lookup returned no row');
   return row;

@@ -16,7 +16,7 @@ import { deriveFlags, flagLabel, type CpCategory, type ManualFlag, type ManualFl
 import type { z } from 'zod';
 import type { birthBody, ChildSummary, createChildBody, updateChildBody, manualFlagBody, nameChangeBody, relationshipBody, statusEpisodeBody, addressInput, identifierInput } from '../../../contracts/children.js';
 import type { Db } from '../../db/database.js';
-import { recordAudit } from '../../audit/audit.js';
+import { applyReadAuditCommit, recordAudit } from '../../audit/audit.js';
 import { AppError, createForbiddenError, fieldError } from '../../shared/app-error.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
@@ -69,6 +69,7 @@ export async function withChild<T>(
 ): Promise<T> {
   const at = { today: clock.today(), now: clock.now() };
   return inTransaction<T>(db, async (tx) => {
+    if (action === 'read') await applyReadAuditCommit(tx);
     if (!canPerform({ role: actor.role, resource, action })) {
       await recordAudit(tx, { actor, action: auditAction, outcome: 'denied', childId, details: { reason: 'role', ...details }, at: at.now });
       return { ok: false, error: createForbiddenError() };
