@@ -70,7 +70,9 @@ CREATE TABLE worklist_items (
   CONSTRAINT worklist_items_ack_before_action CHECK (actioned_at IS NULL OR acknowledged_at IS NOT NULL)
 );
 CREATE UNIQUE INDEX worklist_items_once_key ON worklist_items (child_id, event_id, team_id, rule_id);
-CREATE INDEX worklist_items_team_open_idx ON worklist_items (team_id, created_at DESC) WHERE actioned_at IS NULL;
+-- A team's queue in the order it is worked (urgent first, then oldest): the first page is read straight off
+-- this index and stops at the page size, however many items the team has.
+CREATE INDEX worklist_items_team_queue_idx ON worklist_items (team_id, (priority = 'urgent') DESC, created_at, id) WHERE actioned_at IS NULL;
 -- The "done" tab: partial, so routing a new (open) item never touches it.
 CREATE INDEX worklist_items_team_done_idx ON worklist_items (team_id, actioned_at DESC) WHERE actioned_at IS NOT NULL;
 CREATE INDEX worklist_items_due_idx ON worklist_items (escalate_at) WHERE acknowledged_at IS NULL AND escalated_at IS NULL;

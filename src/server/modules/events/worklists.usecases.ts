@@ -100,7 +100,7 @@ export async function listWorklist(
   if (state === 'open') query = query.where('wi.acknowledged_at', 'is', null).where('wi.actioned_at', 'is', null);
   if (state === 'acknowledged') query = query.where('wi.acknowledged_at', 'is not', null).where('wi.actioned_at', 'is', null);
   if (state === 'actioned') query = query.where('wi.actioned_at', 'is not', null);
-  if (state === 'escalated') query = query.where(overdue);
+  if (state === 'escalated') query = query.where('wi.actioned_at', 'is', null).where(overdue);
   query =
     state === 'actioned'
       ? query.orderBy('wi.actioned_at', 'desc')
