@@ -68,7 +68,7 @@ export async function recordEvents(
       deps,
       { actor, childId: submission.childId, resource: 'safeguarding_event', action: 'create', auditAction: 'event.record', details: { type: submission.input.type, source } },
       (inner) => writeEvents(inner, { actor, submissions, source, now, alreadyAudited: submission.childId }),
-    );
+    ).catch(concurrentDuplicate);
   }
   if (!canPerform({ role: actor.role, resource: 'safeguarding_event', action: 'import' })) {
     await recordAudit(tx ?? deps.db, { actor, action: 'event.import', outcome: 'denied', details: { reason: 'role', rows: submissions.length }, at: now });
