@@ -15,7 +15,12 @@ function capitalised(label: string): string {
 
 /** An instant with a UTC offset, e.g. 2026-11-27T03:10:00Z or 2026-11-27T03:10:00+00:00. */
 export const instant = (label: string) =>
-  z.iso.datetime({ offset: true, error: `Enter ${label} as a date and time, like 2026-11-27T03:10:00Z` });
+  z.iso
+    .datetime({ offset: true, error: `Enter ${label} as a date and time, like 2026-11-27T03:10:00Z` })
+    .refine((value) => {
+      const year = Number(value.slice(0, 4));
+      return year >= 1900 && year <= 2100;
+    }, `Enter ${label} between the years 1900 and 2100`);
 
 export const ACCOMPANYING_RELATIONSHIPS = ['mother', 'father', 'parent', 'step_parent', 'foster_carer', 'kinship_carer', 'residential_carer', 'relative', 'friend', 'social_worker', 'police', 'ambulance_crew', 'school_staff', 'alone', 'other'] as const;
 export const ED_DISCHARGES = ['home', 'admitted', 'transferred', 'left_before_seen', 'other'] as const;

@@ -13,6 +13,12 @@ describe('findNulCharacter', () => {
     expect(findNulCharacter(value)).toEqual(expected);
   });
 
+  test('an unpaired surrogate (broken Unicode, which PostgreSQL cannot store) is found; a paired one is fine', () => {
+    expect(findNulCharacter({ clinic: 'ok\udfff\ud800' })).toEqual({ field: 'clinic', line: 1, column: 3, kind: 'broken_unicode' });
+    expect(findNulCharacter({ clinic: 'tea \ud83c\udf75' })).toBeNull();
+    expect(createNulCharacterError({ field: 'clinic', line: 1, column: 3, kind: 'broken_unicode' }).message).toMatch(/broken character/);
+  });
+
   test('a body nested 100,000 deep does not overflow the stack', () => {
     let deep: unknown = 'x\u0000';
     for (let i = 0; i < 100_000; i += 1) deep = [deep];

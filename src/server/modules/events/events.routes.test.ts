@@ -127,6 +127,12 @@ describe('bad input writes nothing', () => {
     expect(await count('child_events')).toBe(before);
   });
 
+  test('a year outside 1900–2100 is a 400 naming the field, not a server error (found by the property tests)', async () => {
+    const response = await post('designated', `/api/v1/children/${fx.children.barnaby}/events`, edAttendance({ occurredAt: '0000-01-01T00:00:00Z' }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fieldErrors.occurredAt).toBeDefined();
+  });
+
   test('an unknown organisation is a 400 naming the field, not a server error', async () => {
     const response = await post('designated', `/api/v1/children/${fx.children.barnaby}/events`, edAttendance({ organisationId: '00000000-0000-4000-8000-000000000000' }));
     expect(response.statusCode).toBe(400);

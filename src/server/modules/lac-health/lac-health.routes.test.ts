@@ -190,6 +190,9 @@ describe('completing an assessment on its versioned form', () => {
     const refused = await post('lac', `/api/v1/children/${child}/health-assessments/${assessmentId}/complete`, { completedOn: '2026-11-20', answers: withoutVoice, breachReason: 'Young person asked to rearrange twice' });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.fieldErrors['answers.voiceOfChildInOwnWords']).toBeDefined();
+    const beforeBirth = await post('lac', `/api/v1/children/${child}/health-assessments/${assessmentId}/complete`, { completedOn: '1990-01-01', answers, breachReason: 'x' });
+    expect(beforeBirth.statusCode).toBe(400); // found by the property tests: was a 500
+    expect(beforeBirth.json().error.fieldErrors.completedOn[0]).toMatch(/date of birth/);
     const lateNoReason = await post('lac', `/api/v1/children/${child}/health-assessments/${assessmentId}/complete`, { completedOn: '2026-11-20', answers });
     expect(lateNoReason.json().error.fieldErrors.breachReason).toBeDefined();
     const ok = await post('lac', `/api/v1/children/${child}/health-assessments/${assessmentId}/complete`, { completedOn: '2026-11-20', answers, breachReason: 'Young person asked to rearrange twice' });

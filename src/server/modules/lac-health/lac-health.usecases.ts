@@ -314,6 +314,8 @@ export async function completeHealthAssessment(deps: Deps, { actor, childId, ass
     if (!['requested', 'booked'].includes(row.status)) throw createAssessmentClosedError();
     const today = deps.clock.today();
     if (compareIsoDates(input.completedOn, today) > 0) throw fieldError('completedOn', 'The date of the assessment must be today or in the past');
+    // Found by the property tests: a date before the child was born was a 500 (age cannot be computed).
+    if (child.date_of_birth && compareIsoDates(input.completedOn, child.date_of_birth) < 0) throw fieldError('completedOn', 'The date of the assessment must be on or after the child’s date of birth');
     const definition = latestForm(FORM_FOR_KIND[row.kind as HealthAssessmentKind]);
     if (!definition) throw new Error(`no form for ${row.kind}`);
     const context = { ageYears: child.date_of_birth ? ageInYears({ dateOfBirth: child.date_of_birth, on: input.completedOn }) : null, today };
