@@ -191,7 +191,7 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
                 { key: content.identifiers.laChildId, value: orNotRecorded(child.laChildId, content.identifiers.none) },
                 ...child.identifiers.map((identifier) => ({
                   key: labelFor(IDENTIFIER_KIND_LABELS, identifier.kind),
-                  value: identifier.issuer ? `${identifier.value} (${identifier.issuer})` : identifier.value,
+                  value: identifier.restricted ? restrictedText(identifier.restricted) : identifier.issuer ? `${identifier.value} (${identifier.issuer})` : identifier.value,
                 })),
               ]}
             />
@@ -407,7 +407,7 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
             head={[content.names.columns.name, content.names.columns.kind, content.names.columns.from, content.names.columns.to]}
             rows={child.names.map((name) => ({
               key: name.id,
-              cells: [`${name.givenName} ${name.familyName}`, labelFor(NAME_KIND_LABELS, name.kind), formatDate(name.validFrom), name.validTo ? formatDate(name.validTo) : content.names.current],
+              cells: [name.restricted ? restrictedText(name.restricted) : `${name.givenName} ${name.familyName}`, labelFor(NAME_KIND_LABELS, name.kind), name.restricted ? '' : formatDate(name.validFrom), name.restricted ? '' : name.validTo ? formatDate(name.validTo) : content.names.current],
             }))}
           />
         )}
@@ -427,8 +427,8 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
             rows={child.addresses.map((address) => ({
               key: address.id,
               cells: [
-                [address.line1, address.town].filter(Boolean).join(', '),
-                address.postcode,
+                address.restricted ? restrictedText(address.restricted) : [address.line1, address.town].filter(Boolean).join(', '),
+                address.restricted ? '' : address.postcode,
                 formatDate(address.validFrom),
                 address.validTo ? formatDate(address.validTo) : content.addresses.current,
               ],
@@ -442,4 +442,8 @@ function ChildSummaryView({ child }: { child: ChildSummary }) {
       <AccessReviewLink childId={child.id} user={user} accessBasis={child.accessBasis} />
     </>
   );
+}
+
+function restrictedText(restricted: { label: string; whomToAsk: string }): string {
+  return content.restricted(restricted.label, restricted.whomToAsk);
 }

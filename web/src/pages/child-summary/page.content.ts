@@ -115,6 +115,8 @@ export const content = {
     none: 'No addresses recorded.',
     current: 'Current',
   },
+  /** A field the reader may not see (#5): that it exists, its category and whom to ask — never its content. */
+  restricted: (label: string, whomToAsk: string) => `Restricted (${label}) — ask ${whomToAsk}`,
   accessBasis: (basis: string) => `You can see this record because: ${basis}. Your access has been recorded.`,
   accessBasisLabels: {
     own_caseload: 'the child is on your caseload',
