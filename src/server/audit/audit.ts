@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { bulkInsert } from '../db/bulk.js';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../shared/actor.js';
 
@@ -186,7 +187,12 @@ export async function recordAuditBatch(db: Db, entries: readonly AuditEntry[]): 
     }
     newHeads.push({ chainId: head.chain_id, seq, prevHash: before, lastHash: prev });
   }
-  for (let i = 0; i < rows.length; i += 2000) await db.insertInto('audit_events').values(rows.slice(i, i + 2000)).execute();
+  // One array parameter per column (unnest), not one parameter per value: a feed of thousands of children is audited in a few statements.
+  await bulkInsert(db, {
+    table: 'audit_events',
+    columns: [['chain_id', 'integer'], ['seq', 'bigint'], ['occurred_at', 'timestamptz'], ['actor_id', 'uuid'], ['action', 'text'], ['outcome', 'text'], ['child_id', 'uuid'], ['record', 'text'], ['prev_hash', 'text'], ['hash', 'text']],
+    rows: rows.map((r) => [r.chain_id, r.seq, r.occurred_at, r.actor_id, r.action, r.outcome, r.child_id, r.record, r.prev_hash, r.hash]),
+  });
   for (const head of newHeads) {
     await db.updateTable('audit_chains').set({ seq: head.seq, prev_hash: head.prevHash, last_hash: head.lastHash }).where('chain_id', '=', head.chainId).execute();
   }

@@ -18,7 +18,7 @@ import { createForbiddenError } from '../../shared/app-error.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
 import { recordEvents, type EventSubmission } from '../events/events.usecases.js';
-import { arrayLiteral } from '../lac-import/bulk.js';
+import { arrayLiteral } from '../../db/bulk.js';
 import type { ImportValidationError } from '../lac-import/lac-import.errors.js';
 import { createEventFeedInvalidError, createSourceSystemInvalidError, createUnknownFeedError } from './events-import.errors.js';
 import { validateEventBody } from './event-body-validator.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { arrayLiteral } from '../lac-import/bulk.js';
+import { arrayLiteral } from '../../db/bulk.js';
 
 /** What routing needs about each child, loaded set-based (one statement per table for the whole batch). */
 export interface ChildRoutingFacts {

@@ -12,7 +12,7 @@ import { recordAudit, recordAuditBatch, type AuditEntry } from '../../audit/audi
 import { AppError, createForbiddenError } from '../../shared/app-error.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
-import { bulkInsert } from '../lac-import/bulk.js';
+import { bulkInsert } from '../../db/bulk.js';
 import { bankHolidays } from '../lac-health/calendar.js';
 import { withChild } from '../children/children.usecases.js';
 import { onEventsRecorded, type RecordedEventRow } from '../safeguarding-loops/loops.hooks.js';

@@ -11,7 +11,7 @@ import type { Db } from '../../db/database.js';
 import { createForbiddenError } from '../../shared/app-error.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
-import { bulkInsert, selectInBatches } from './bulk.js';
+import { bulkInsert, selectInBatches } from '../../db/bulk.js';
 import { createHealthActivityInvalidError, type ImportValidationError } from './lac-import.errors.js';
 
 export interface Deps {

@@ -36,7 +36,7 @@ import type { Db } from '../../db/database.js';
 import { createForbiddenError } from '../../shared/app-error.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Clock } from '../../shared/clock.js';
-import { bulkDelete, bulkInsert, bulkUpdate, selectInBatches, type BulkColumn } from './bulk.js';
+import { bulkDelete, bulkInsert, bulkUpdate, selectInBatches, type BulkColumn } from '../../db/bulk.js';
 import { createSsda903InvalidError, type ImportValidationError } from './lac-import.errors.js';
 import { timeOrderedUuids } from './time-ordered-ids.js';
 

@@ -4,7 +4,7 @@
  * round trips. Works on PostgreSQL and on PGlite (both receive the arrays through node-postgres).
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db } from './database.js';
 
 /** Rows per statement: large enough to amortise the round trip, small enough to keep each message modest. */
 export const BULK_BATCH_ROWS = 5_000;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { DatabaseHandle } from '../../db/database.js';
-import { createTestDb } from '../../test/test-db.js';
+import type { DatabaseHandle } from './database.js';
+import { createTestDb } from '../test/test-db.js';
 import { arrayLiteral, bulkDelete, bulkInsert, bulkUpdate } from './bulk.js';
 
 describe('arrayLiteral', () => {
