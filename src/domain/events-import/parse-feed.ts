@@ -10,6 +10,7 @@
  *
  * Pure: `now` (the import's clock) and the validator are arguments.
  */
+import { londonDateOf } from '../calendar/working-days.js';
 import { parseCsv } from '../lac-import/csv.js';
 import { sortImportErrors, type ImportError } from '../lac-import/import-error.js';
 import { validateNhsNumber } from '../identity/nhs-number.js';
@@ -68,7 +69,6 @@ export interface ParsedFeed<T> {
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 const YES = new Set(['yes', 'y', 'true']);
 const NO = new Set(['no', 'n', 'false']);
 
@@ -166,7 +166,7 @@ export function parseEventFeed<T>({
     const columnForPath = new Map<string, FeedColumn>();
     let nhsNumber: string | null = null;
     const occurredAtRaw = cell('occurred_at');
-    const occurredOn = INSTANT.test(occurredAtRaw) && Number.isFinite(Date.parse(occurredAtRaw)) ? londonDate.format(Date.parse(occurredAtRaw)) : null;
+    const occurredOn = INSTANT.test(occurredAtRaw) && Number.isFinite(Date.parse(occurredAtRaw)) ? londonDateOf(Date.parse(occurredAtRaw)) : null;
     for (const column of layout.columns) {
       const raw = cell(column.name);
       if (column.kind === 'nhs_number') {

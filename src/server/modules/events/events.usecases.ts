@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { canPerform } from '../../../domain/access/permissions.js';
 import { ageInYears } from '../../../domain/calendar/iso-date.js';
-import { addWorkingHours } from '../../../domain/calendar/working-days.js';
+import { addWorkingHours, londonDateOf } from '../../../domain/calendar/working-days.js';
 import { EVENT_TYPE_DEFINITIONS, type EventType } from '../../../domain/safeguarding/event-types.js';
 import { REQUIRED_TARGETS, ROUTING_RULES_VERSION, type ChildStatus, type RouteTarget } from '../../../domain/safeguarding/routing-rules.js';
 import { routeEvent, type RouteDecision } from '../../../domain/safeguarding/routing.js';
@@ -287,10 +287,7 @@ function sourceSystemOf(row: PendingEvent, source: string): string {
   return row.submission.input.sourceSystem ?? source;
 }
 
-const londonFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-export function londonDate(at: Date): string {
-  return londonFormat.format(at);
-}
+const londonDate = (at: Date) => londonDateOf(at.getTime());
 
 /**
  * Turns a route target into the child's actual teams. A target the child must always have (paediatric
